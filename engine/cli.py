@@ -1,0 +1,337 @@
+"""``latent-studio-cli``: the engine without a window.
+
+Every command prints one clear line and exits non-zero on bad input; results
+are JSON lines so scripts (and the asset regeneration) can read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+class CLIError(Exception):
+    """A mistake the user can fix; printed as one line."""
+
+
+def _print_json(data: dict) -> None:
+    print(json.dumps(data, sort_keys=False), flush=True)
+
+
+def _load_data(name: str, source: str):
+    from .data import DatasetError, load_dataset
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            print(f"\rdownloading {name}: {100 * done / total:5.1f}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        dataset = load_dataset(name, source, progress=progress)
+    except DatasetError as exc:
+        raise CLIError(str(exc)) from exc
+    print(f"dataset: {dataset.name} from {dataset.source.describe()}", file=sys.stderr, flush=True)
+    return dataset
+
+
+def _load_checkpoint(path: str):
+    from .checkpoint import CheckpointError, load_checkpoint
+
+    try:
+        return load_checkpoint(path)
+    except CheckpointError as exc:
+        raise CLIError(str(exc)) from exc
+
+
+# -- models ---------------------------------------------------------------------------
+def cmd_models(args: argparse.Namespace) -> int:
+    from .models import (
+        DESCRIPTIONS,
+        FAMILIES,
+        build_model,
+        default_model_config,
+        describe_layers,
+        keras_parameter_count,
+    )
+    from .train import default_train_config
+
+    for family in FAMILIES:
+        model = build_model(default_model_config(family))
+        train = default_train_config(family)
+        if args.json:
+            _print_json({"family": family, "params": keras_parameter_count(model), "layers": describe_layers(model),
+                         "defaults": train.to_dict()})  # fmt: skip
+            continue
+        print(f"{family}: {keras_parameter_count(model):,} parameters — {DESCRIPTIONS[family]}")
+        print(f"  defaults: {train.optimizer} lr {train.lr:g}, batch {train.batch_size}, {train.epochs} epochs")
+        for row in describe_layers(model):
+            params = f"{row['params']:>9,}" if row["params"] else " " * 9
+            print(f"  {params}  {row['name']:<18} {row['layer']}({row['detail']})")
+    return 0
+
+
+# -- train -----------------------------------------------------------------------------
+def _model_config(args: argparse.Namespace):
+    from .models import default_model_config
+
+    overrides = {}
+    for key in ("coding_size", "noise", "noise_std", "dropout_rate", "sparsity", "sparsity_target",
+                "sparsity_weight"):  # fmt: skip
+        value = getattr(args, key, None)
+        if value is not None:
+            overrides[key] = value
+    try:
+        return default_model_config(args.family, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise CLIError(str(exc)) from exc
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .checkpoint import CheckpointError, save_checkpoint
+    from .train import create_trainer, default_train_config, events
+
+    model_config = _model_config(args)
+    try:
+        train_config = default_train_config(
+            args.family, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
+            seed=args.seed, device=args.device, threads=args.threads, max_steps_per_epoch=args.max_steps,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise CLIError(str(exc)) from exc
+    out = Path(args.out)
+    if out.suffix != ".safetensors":
+        raise CLIError(f"--out must end in .safetensors (got {out.name})")
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    dataset = _load_data(args.dataset, args.source)
+    try:
+        trainer = create_trainer(model_config, train_config, dataset)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from exc
+    ended = None
+    try:
+        for event in trainer.run():
+            if isinstance(event, events.RunStarted):
+                print(f"training {event.family} on {event.dataset} ({event.train_size:,} train / "
+                      f"{event.val_size:,} val) on {event.device}: {event.epochs} epochs × "
+                      f"{event.steps_per_epoch} steps of {event.batch_size}", file=sys.stderr, flush=True)  # fmt: skip
+            elif isinstance(event, events.EpochSummary):
+                parts = [f"{k} {v:.4f}" for k, v in event.train.items()]
+                parts += [f"val_{k} {v:.4f}" for k, v in event.val.items()]
+                print(f"epoch {event.epoch}/{train_config.epochs}  " + "  ".join(parts)
+                      + f"  {event.samples_per_s:,.0f} samples/s  {event.elapsed_s:.1f}s", flush=True)  # fmt: skip
+            elif isinstance(event, events.RunEnded):
+                ended = event
+    except KeyboardInterrupt:
+        trainer.control.stop()
+        raise CLIError("interrupted before the run could end; nothing was saved") from None
+    assert ended is not None
+    if ended.reason == events.ERROR:
+        print(ended.final.get("traceback", ""), file=sys.stderr)
+        raise CLIError(ended.message)
+    if ended.reason != events.FINISHED:
+        print(ended.message, file=sys.stderr)
+    try:
+        save_checkpoint(out, trainer.model, train_config=train_config.to_dict(),
+                        dataset={"name": dataset.name, "source": dataset.source.describe(),
+                                 "source_kind": dataset.source.kind, "train_size": len(trainer.train_set),
+                                 "val_size": len(trainer.val_set)},
+                        history=ended.history, metrics={k: v for k, v in ended.final.items() if k != "traceback"},
+                        extra={"stopped_because": ended.reason,
+                               "epochs_completed": ended.epochs_completed})  # fmt: skip
+    except CheckpointError as exc:
+        raise CLIError(str(exc)) from exc
+    result = {
+        "val_loss": ended.final.get("loss"), "val_bce": ended.final.get("bce"),
+        "val_rounded_accuracy": ended.final.get("rounded_accuracy"), "epochs": ended.epochs_completed,
+        "samples_per_s": round(ended.final.get("samples_per_s", 0.0), 1), "device": str(trainer.device),
+        "stopped_because": ended.reason, "seconds": round(ended.final.get("elapsed_s", 0.0), 2), "out": str(out),
+    }  # fmt: skip
+    if model_config.family in ("gan", "dcgan"):
+        for key in ("loss_d", "loss_g", "d_real", "d_fake"):
+            if ended.history.get(key):
+                result[key] = ended.history[key][-1]
+    _print_json(result)
+    return 0 if ended.reason in (events.FINISHED, events.STOPPED) else 3
+
+
+# -- evaluate --------------------------------------------------------------------------
+def evaluate_checkpoint(checkpoint, dataset, batch_size: int = 256) -> dict:
+    """Validation metrics of a loaded checkpoint on ``dataset``'s validation split."""
+    import torch
+    import torch.nn.functional as F
+
+    from .models import AUTOENCODER_FAMILIES
+    from .train import evaluate_autoencoder
+
+    model = checkpoint.model
+    _, val = dataset.split()
+    family = checkpoint.meta["family"]
+    torch.manual_seed(0)
+    if family in AUTOENCODER_FAMILIES:
+        return evaluate_autoencoder(model, val.images)
+    with torch.no_grad():  # a GAN: how well D tells the validation images from G's samples
+        real = val.images.float().div(255.0)
+        d_real = model.discriminate(real)
+        fake = model.sample(len(val), torch.Generator().manual_seed(0))
+        d_fake = model.discriminate(fake)
+        loss_d = 0.5 * (F.binary_cross_entropy(d_real.clamp(1e-7, 1 - 1e-7), torch.ones_like(d_real))
+                        + F.binary_cross_entropy(d_fake.clamp(1e-7, 1 - 1e-7), torch.zeros_like(d_fake)))  # fmt: skip
+    return {"loss_d": float(loss_d), "d_real": float(d_real.mean()), "d_fake": float(d_fake.mean())}
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    checkpoint = _load_checkpoint(args.checkpoint)
+    name = args.dataset or (checkpoint.meta.get("dataset") or {}).get("name")
+    if not name:
+        raise CLIError("the checkpoint does not say its dataset; pass --dataset")
+    dataset = _load_data(name, args.source)
+    metrics = evaluate_checkpoint(checkpoint, dataset)
+    _, val = dataset.split()
+    _print_json({"checkpoint": args.checkpoint, "family": checkpoint.meta["family"], "dataset": dataset.name,
+                 "source": dataset.source.describe(), "val_size": len(val), **metrics})  # fmt: skip
+    return 0
+
+
+# -- reconstruct / sample --------------------------------------------------------------
+def cmd_reconstruct(args: argparse.Namespace) -> int:
+    import math
+
+    import numpy as np
+    import torch
+
+    from .imageio import ImageError, read_image, write_png
+    from .models import AUTOENCODER_FAMILIES
+    from .preprocess import preprocess
+
+    checkpoint = _load_checkpoint(args.checkpoint)
+    if checkpoint.meta["family"] not in AUTOENCODER_FAMILIES:
+        raise CLIError(f"{args.checkpoint} is a {checkpoint.meta['family']}, not an autoencoder; use 'sample'")
+    out_dir = Path(args.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    for image_path in args.images:
+        try:
+            prepared = preprocess(read_image(image_path))
+        except (ImageError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        x = torch.from_numpy(np.ascontiguousarray(prepared.input, dtype=np.float32))[None]
+        with torch.no_grad():
+            recon = checkpoint.model.reconstruct(x)[0].clamp(0, 1)
+        mse = float(torch.mean((recon - x[0]) ** 2))
+        bce = float(torch.nn.functional.binary_cross_entropy(recon.clamp(1e-7, 1 - 1e-7), x[0]))
+        stem = Path(image_path).stem
+        write_png(out_dir / f"{stem}.input.png", np.rint(prepared.input * 255).astype(np.uint8))
+        write_png(out_dir / f"{stem}.recon.png", np.rint(recon.numpy() * 255).astype(np.uint8))
+        _print_json({"image": str(image_path), "bce": bce, "mse": mse,
+                     "psnr": 10 * math.log10(1.0 / mse) if mse > 0 else float("inf"),
+                     "inverted": bool(prepared.inverted), "input": str(out_dir / f"{stem}.input.png"),
+                     "recon": str(out_dir / f"{stem}.recon.png")})  # fmt: skip
+    return 1 if failures else 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    import numpy as np
+    import torch
+
+    from .imageio import make_grid, write_png
+    from .models import GENERATOR_FAMILIES
+
+    checkpoint = _load_checkpoint(args.checkpoint)
+    if checkpoint.meta["family"] not in GENERATOR_FAMILIES:
+        raise CLIError(f"{args.checkpoint} is a {checkpoint.meta['family']} autoencoder; it cannot sample "
+                       "(use a gan, dcgan or vae checkpoint)")  # fmt: skip
+    if not 1 <= args.n <= 10000:
+        raise CLIError(f"--n must be between 1 and 10000, not {args.n}")
+    out_dir = Path(args.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with torch.no_grad():
+        images = checkpoint.model.sample(args.n, torch.Generator().manual_seed(args.seed))
+    images = np.rint(images.clamp(0, 1).numpy() * 255).astype(np.uint8)
+    for i, image in enumerate(images):
+        write_png(out_dir / f"sample-{i:04d}.png", image)
+    write_png(out_dir / "grid.png", make_grid(images))
+    _print_json({"n": args.n, "seed": args.seed, "grid": str(out_dir / "grid.png"), "out_dir": str(out_dir)})
+    return 0
+
+
+# -- the parser ----------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    from .data import DATASET_NAMES
+    from .models import FAMILIES
+    from .train import OPTIMIZERS
+
+    parser = argparse.ArgumentParser(prog="latent-studio-cli", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"latent-studio {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("models", help="each family with its layers and parameter count")
+    p.add_argument("--json", action="store_true", help="one JSON line per family")
+    p.set_defaults(func=cmd_models)
+
+    p = sub.add_parser("train", help="train a model and save it as a checkpoint")
+    p.add_argument("family", choices=FAMILIES)
+    p.add_argument("--dataset", choices=DATASET_NAMES, required=True)
+    p.add_argument("--source", default="auto", help="auto, embedded, full or a folder of IDX files (default auto)")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float)
+    p.add_argument("--optimizer", choices=OPTIMIZERS)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N, mps")
+    p.add_argument("--threads", type=int, default=0, help="CPU threads for torch (0: torch's choice)")
+    p.add_argument("--max-steps", type=int, default=0, help="cap on steps per epoch (quick trials)")
+    p.add_argument("--coding-size", type=int, help="code / noise dimension (e.g. 2 for a 2-d VAE)")
+    p.add_argument("--noise", choices=("gaussian", "dropout"), help="denoising: kind of corruption")
+    p.add_argument("--noise-std", type=float, help="denoising: σ of the Gaussian noise (0.2)")
+    p.add_argument("--dropout-rate", type=float, help="denoising: dropout rate (0.5)")
+    p.add_argument("--sparsity", choices=("kl", "l1"), help="sparse: the penalty")
+    p.add_argument("--sparsity-target", type=float, help="sparse/kl: target activation (0.1)")
+    p.add_argument("--sparsity-weight", type=float, help="sparse: penalty weight (kl 0.05, l1 1e-3)")
+    p.add_argument("--out", required=True, help="checkpoint file to write (.safetensors)")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="validation metrics of a checkpoint, as JSON")
+    p.add_argument("checkpoint")
+    p.add_argument("--dataset", choices=DATASET_NAMES, help="default: the checkpoint's own")
+    p.add_argument("--source", default="auto")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("reconstruct", help="reconstruct image files with an autoencoder")
+    p.add_argument("checkpoint")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--out-dir", required=True)
+    p.set_defaults(func=cmd_reconstruct)
+
+    p = sub.add_parser("sample", help="generate images with a GAN, DCGAN or VAE")
+    p.add_argument("checkpoint")
+    p.add_argument("--n", type=int, default=64)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out-dir", required=True)
+    p.set_defaults(func=cmd_sample)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except CLIError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

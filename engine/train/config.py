@@ -1,0 +1,78 @@
+"""Training settings: one dataclass whose per-family defaults are the lecture's."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import torch
+
+OPTIMIZERS = ("sgd", "rmsprop", "adam")
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 10  # passes over the training split
+    batch_size: int = 32  # images per step
+    lr: float = 1.5  # learning rate
+    optimizer: str = "sgd"  # "sgd" (no momentum), "rmsprop" or "adam", with Keras' constants
+    seed: int = 42  # seeds the weights, the shuffling and the noise: a CPU run is reproducible
+    device: str = "auto"  # "auto" (CUDA, then MPS, then CPU), "cpu", "cuda", "cuda:N", "mps"
+    threads: int = 0  # CPU threads for torch; 0 leaves torch's choice
+    snapshots_per_epoch: int = 4  # how often the fixed batch is re-rendered (and at each epoch end)
+    snapshot_size: int = 16  # images in the fixed validation/noise batch
+    metrics_every: int = 0  # steps between StepMetrics events; 0 = 1 on CPU, 50 on a GPU
+    max_steps_per_epoch: int = 0  # cap on steps per epoch (quick runs and tests); 0 = the whole split
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TrainConfig:
+        known = {f.name for f in fields(cls)}
+        config = cls(**{k: v for k, v in data.items() if k in known})
+        config.validate()
+        return config
+
+    def validate(self) -> None:
+        if self.epochs < 1:
+            raise ValueError(f"epochs must be at least 1, not {self.epochs}")
+        if not 1 <= self.batch_size <= 65536:
+            raise ValueError(f"batch size must be between 1 and 65536, not {self.batch_size}")
+        if not (self.lr > 0 and self.lr <= 1e6):
+            raise ValueError(f"learning rate must be positive (and at most 1e6), not {self.lr}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, not {self.optimizer!r}")
+
+
+_DEFAULTS = {
+    # family: (epochs, batch, lr, optimizer) — the lecture's / Géron's settings
+    "stacked": (10, 32, 1.5, "sgd"),
+    "conv": (5, 32, 1.0, "sgd"),
+    "denoising": (10, 32, 1.0, "sgd"),
+    "sparse": (10, 32, 1.0, "sgd"),
+    "vae": (25, 128, 1e-3, "rmsprop"),
+    "gan": (50, 32, 1e-3, "rmsprop"),
+    "dcgan": (50, 32, 1e-3, "rmsprop"),
+}
+
+
+def default_train_config(family: str, **overrides) -> TrainConfig:
+    if family not in _DEFAULTS:
+        raise ValueError(f"unknown model family {family!r}")
+    epochs, batch, lr, optimizer = _DEFAULTS[family]
+    values = {"epochs": epochs, "batch_size": batch, "lr": lr, "optimizer": optimizer}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    config = TrainConfig(**values)
+    config.validate()
+    return config
+
+
+def make_optimizer(name: str, params, lr: float) -> torch.optim.Optimizer:
+    """Keras' optimisers: plain SGD; RMSprop with ρ 0.9 and ε 1e-7; Adam with ε 1e-7."""
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=lr)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr, alpha=0.9, eps=1e-7)
+    if name == "adam":
+        return torch.optim.Adam(params, lr=lr, eps=1e-7)
+    raise ValueError(f"unknown optimizer {name!r}")

@@ -1,0 +1,77 @@
+"""Training a GAN in the lecture's two phases.
+
+(1) Update D: a batch of real images and an equal number of fakes, labels 1 and
+    0, BCE — only D's weights change (the fakes are detached).
+(2) Update G: fakes judged by D with labels 1 — only G's weights change (D's
+    parameters are frozen for the phase and its optimiser does not step).
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from .config import make_optimizer
+from .trainer import Trainer
+
+
+class GANTrainer(Trainer):
+    metric_names = ("loss_d", "loss_g", "d_real", "d_fake")
+    drop_last = True
+
+    def __init__(self, model, dataset, config, device, control=None) -> None:
+        super().__init__(model, dataset, config, device, control)
+        self.family = model.config.family
+        self.opt_d = make_optimizer(config.optimizer, model.discriminator.parameters(), config.lr)
+        self.opt_g = make_optimizer(config.optimizer, model.generator.parameters(), config.lr)
+        self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
+
+    def _noise(self, n: int) -> torch.Tensor:
+        return torch.randn(n, self.model.coding_size, device=self.device)
+
+    def step_discriminator(self, real01: torch.Tensor) -> dict[str, torch.Tensor]:
+        """(1) Update D on real + an equal number of fake images."""
+        model = self.model
+        n = real01.shape[0]
+        real = model.to_model_space(real01.reshape(n, 1, 28, 28))
+        with torch.no_grad():
+            fake = model.generate_raw(self._noise(n))
+        logits = model.discriminator_logits(torch.cat([fake, real]))
+        labels = torch.cat([torch.zeros(n, device=self.device), torch.ones(n, device=self.device)])
+        loss_d = F.binary_cross_entropy_with_logits(logits, labels)
+        self.opt_d.zero_grad(set_to_none=True)
+        loss_d.backward()
+        self.opt_d.step()
+        probs = torch.sigmoid(logits.detach())
+        return {"loss_d": loss_d.detach(), "d_fake": probs[:n].mean(), "d_real": probs[n:].mean()}
+
+    def step_generator(self, n: int) -> dict[str, torch.Tensor]:
+        """(2) Update G through a frozen D, with labels 1 ("real")."""
+        model = self.model
+        model.discriminator.requires_grad_(False)
+        try:
+            logits = model.discriminator_logits(model.generate_raw(self._noise(n)))
+            loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
+            self.opt_g.zero_grad(set_to_none=True)
+            loss_g.backward()
+            self.opt_g.step()
+        finally:
+            model.discriminator.requires_grad_(True)
+        return {"loss_g": loss_g.detach()}
+
+    def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+        values = self.step_discriminator(x)
+        values.update(self.step_generator(x.shape[0]))
+        return values
+
+    def single_phase(self, phase: str) -> dict[str, float]:
+        self.model.train()
+        if phase == "d":
+            indices = torch.randint(len(self.train_set), (self.config.batch_size,), generator=self.cpu_rng)
+            values = self.step_discriminator(self.batch(indices.to(self.device)))
+        else:
+            values = self.step_generator(self.config.batch_size)
+        return {k: float(v) for k, v in values.items()}
+
+    def snapshots(self):
+        return [("samples", self.model.generate(self.fixed_noise), None)]

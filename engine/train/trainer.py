@@ -1,0 +1,248 @@
+"""The training loop shared by every family.
+
+``Trainer.run()`` is a generator of events (superqt's GeneratorWorker idea):
+between two steps it honours pause/stop, checks that the loss stays finite and
+reports metrics. Subclasses say what one step, a validation pass and a
+snapshot are. The hot path does no host synchronisation on a GPU except every
+``metrics_every`` steps.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+import traceback
+from collections.abc import Iterator
+
+import torch
+from torch import nn
+
+from ..data import Dataset, ImageSet
+from ..device import describe_device
+from . import events as ev
+from .config import TrainConfig
+from .control import RunControl
+
+
+class Diverged(Exception):
+    """The loss, the outputs or the weights stopped being finite."""
+
+
+class _StopRequested(Exception):
+    pass
+
+
+class Trainer:
+    """Drives one run of ``model`` on ``dataset`` with ``config``.
+
+    The model must already be on ``device``; so is the data after construction.
+    """
+
+    family: str
+    metric_names: tuple[str, ...] = ("loss",)
+    drop_last = False
+    guard_every = 25  # steps between copies of the last good weights
+
+    def __init__(self, model: nn.Module, dataset: Dataset, config: TrainConfig, device: torch.device,
+                 control: RunControl | None = None) -> None:  # fmt: skip
+        self.model = model
+        self.config = config
+        self.device = device
+        self.control = control or RunControl()
+        self.dataset_name = dataset.name
+        train, val = dataset.split()
+        self.train_set: ImageSet = train.to(device)
+        self.val_set: ImageSet = val.to(device)
+        self.cpu_rng = torch.Generator().manual_seed(config.seed)
+        self.metrics_every = config.metrics_every or (1 if device.type == "cpu" else 50)
+        self.history: dict[str, list[float]] = {}
+        self.global_step = 0
+        self.epochs_completed = 0
+        self._good_state: dict[str, torch.Tensor] | None = None
+
+    # -- to be provided by each family ---------------------------------------
+    def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+        raise NotImplementedError
+
+    def validate(self) -> dict[str, float]:
+        return {}
+
+    def snapshots(self) -> list[tuple[str, torch.Tensor, torch.Tensor | None]]:
+        """(kind, images in [0, 1], originals or None) to render now."""
+        return []
+
+    def single_phase(self, phase: str) -> dict[str, float] | None:
+        """One step of a single phase (GANs only)."""
+        return None
+
+    # -- helpers ----------------------------------------------------------------
+    def batch(self, indices: torch.Tensor) -> torch.Tensor:
+        """Images of a batch, converted to float on the fly: (B, 28, 28) in [0, 1]."""
+        return self.train_set.images[indices].float().div_(255.0)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        n, b = len(self.train_set), self.config.batch_size
+        steps = n // b if self.drop_last else math.ceil(n / b)
+        if self.config.max_steps_per_epoch:
+            steps = min(steps, self.config.max_steps_per_epoch)
+        return max(steps, 1)
+
+    def _remember_good_weights(self) -> None:
+        state = self.model.state_dict()
+        for tensor in state.values():
+            if tensor.is_floating_point() and not torch.isfinite(tensor).all():
+                raise Diverged("the weights became infinite or NaN")
+        if self._good_state is None:
+            self._good_state = {k: v.detach().clone() for k, v in state.items()}
+        else:
+            for k, v in state.items():
+                self._good_state[k].copy_(v)
+
+    def _restore_good_weights(self) -> None:
+        if self._good_state is not None:
+            self.model.load_state_dict(self._good_state)
+
+    def _snapshot_events(self, epoch: int) -> Iterator[ev.Snapshot]:
+        was_training = self.model.training
+        self.model.eval()
+        with torch.no_grad():
+            shots = self.snapshots()
+        self.model.train(was_training)
+        for kind, images, originals in shots:
+            yield ev.Snapshot(epoch=epoch, global_step=self.global_step, kind=kind,
+                              images=ev.to_uint8_images(images),
+                              originals=None if originals is None else ev.to_uint8_images(originals))  # fmt: skip
+
+    def _phase_events(self, phase: str, epoch: int, step: int) -> Iterator[ev.Event]:
+        metrics = self.single_phase(phase)
+        if metrics is not None:
+            yield ev.StepMetrics(epoch=epoch, step=step, global_step=self.global_step, metrics=metrics,
+                                 samples_per_s=0.0, phase=phase)  # fmt: skip
+            yield from self._snapshot_events(epoch)
+
+    # -- the loop -----------------------------------------------------------------
+    def run(self) -> Iterator[ev.Event]:
+        """Train, yielding events; always ends with exactly one RunEnded."""
+        config = self.config
+        start = time.perf_counter()
+        yield ev.RunStarted(family=self.family, dataset=self.dataset_name, device=describe_device(self.device),
+                            epochs=config.epochs, steps_per_epoch=self.steps_per_epoch,
+                            batch_size=config.batch_size, train_size=len(self.train_set),
+                            val_size=len(self.val_set), metric_names=self.metric_names)  # fmt: skip
+        reason, message = ev.FINISHED, f"Finished {config.epochs} epoch(s)."
+        epoch = 1
+        try:
+            self.model.train()
+            self._remember_good_weights()
+            yield from self._snapshot_events(0)
+            steps = self.steps_per_epoch
+            snapshot_every = max(1, steps // max(1, config.snapshots_per_epoch))
+            for epoch in range(1, config.epochs + 1):
+                order = torch.randperm(len(self.train_set), generator=self.cpu_rng).to(self.device)
+                epoch_start = time.perf_counter()
+                window_start, window_samples = epoch_start, 0
+                sums: dict[str, torch.Tensor] = {}
+                window: dict[str, torch.Tensor] = {}
+                window_steps = 0
+                epoch_samples = 0
+                for step in range(1, steps + 1):
+                    # Pause / stop / single phases, checked every step.
+                    control = self.control
+                    if control.paused or control.stop_requested:
+                        if control.paused and not control.stop_requested:
+                            yield ev.RunPaused(self.global_step)
+                            while True:
+                                phase = control.wait_while_paused()
+                                if phase is None:
+                                    break
+                                yield from self._phase_events(phase, epoch, step)
+                            if not control.stop_requested:
+                                yield ev.RunResumed(self.global_step)
+                                window_start, window_samples = time.perf_counter(), 0
+                        if control.stop_requested:
+                            raise _StopRequested
+                    indices = order[(step - 1) * config.batch_size: step * config.batch_size]
+                    x = self.batch(indices)
+                    values = self.train_step(x)
+                    self.global_step += 1
+                    n = x.shape[0]
+                    window_samples += n
+                    epoch_samples += n
+                    window_steps += 1
+                    for k, v in values.items():
+                        window[k] = window[k] + v if k in window else v
+                    if window_steps >= self.metrics_every or step == steps:
+                        averaged = {k: float(v) / window_steps for k, v in window.items()}
+                        if not all(math.isfinite(v) for v in averaged.values()):
+                            raise Diverged("the training loss became infinite or NaN")
+                        for k, v in averaged.items():
+                            sums[k] = sums.get(k, 0.0) + v * window_steps
+                        now = time.perf_counter()
+                        rate = window_samples / max(now - window_start, 1e-9)
+                        yield ev.StepMetrics(epoch=epoch, step=step, global_step=self.global_step,
+                                             metrics=averaged, samples_per_s=rate)  # fmt: skip
+                        window, window_steps = {}, 0
+                        window_start, window_samples = now, 0
+                        if self.global_step % self.guard_every < self.metrics_every:
+                            self._remember_good_weights()
+                    if step % snapshot_every == 0 and step != steps:
+                        yield from self._snapshot_events(epoch)
+                epoch_time = time.perf_counter() - epoch_start
+                self._remember_good_weights()
+                train_means = {k: v / steps for k, v in sums.items()}
+                self.model.eval()
+                with torch.no_grad():
+                    val = self.validate()
+                self.model.train()
+                if not all(math.isfinite(v) for v in val.values()):
+                    raise Diverged("the validation loss became infinite or NaN")
+                self.epochs_completed = epoch
+                for k, v in train_means.items():
+                    self.history.setdefault(k, []).append(v)
+                for k, v in val.items():
+                    self.history.setdefault(f"val_{k}", []).append(v)
+                self.history.setdefault("samples_per_s", []).append(epoch_samples / max(epoch_time, 1e-9))
+                yield ev.EpochSummary(epoch=epoch, train=train_means, val=val,
+                                      elapsed_s=time.perf_counter() - start,
+                                      samples_per_s=epoch_samples / max(epoch_time, 1e-9))  # fmt: skip
+                yield from self._snapshot_events(epoch)
+        except _StopRequested:
+            reason = ev.STOPPED
+            message = f"Stopped by request after {self.global_step} step(s); the weights are kept."
+        except Diverged as exc:
+            self._restore_good_weights()
+            reason = ev.DIVERGED
+            message = (f"Training diverged at step {self.global_step}: {exc}. The last good weights were kept; "
+                       f"try a lower learning rate than {config.lr:g}.")  # fmt: skip
+        except torch.cuda.OutOfMemoryError:
+            self._restore_good_weights()
+            if self.device.type == "cuda":
+                torch.cuda.empty_cache()
+            reason = ev.OUT_OF_MEMORY
+            message = (f"The GPU ran out of memory with batch size {config.batch_size}; "
+                       f"try a smaller batch size.")  # fmt: skip
+        except Exception as exc:  # reported as an event: a consumer never sees a raw traceback
+            reason = ev.ERROR
+            message = f"Training failed: {exc.__class__.__name__}: {exc}"
+            self.history["traceback"] = [traceback.format_exc()]  # type: ignore[list-item]
+        elapsed = time.perf_counter() - start
+        final = {k[4:]: v[-1] for k, v in self.history.items() if k.startswith("val_") and v}
+        speeds = self.history.get("samples_per_s") or []
+        final["samples_per_s"] = sum(speeds) / len(speeds) if speeds else 0.0
+        final["elapsed_s"] = elapsed
+        history = {k: v for k, v in self.history.items() if k != "traceback"}
+        if reason == ev.ERROR:
+            final["traceback"] = self.history.get("traceback", [""])[0]
+        yield ev.RunEnded(reason=reason, message=message, epochs_completed=self.epochs_completed,
+                          global_step=self.global_step, history=history, final=final)  # fmt: skip
+
+    def fixed_indices(self, count: int) -> torch.Tensor:
+        """A fixed, class-spread set of validation images for snapshots."""
+        count = min(count, len(self.val_set))
+        return torch.linspace(0, len(self.val_set) - 1, count).long().to(self.device)
+
+
+def copy_model(model: nn.Module) -> nn.Module:
+    return copy.deepcopy(model)
