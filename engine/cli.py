@@ -69,7 +69,7 @@ def cmd_models(args: argparse.Namespace) -> int:
         print(f"  defaults: {train.optimizer} lr {train.lr:g}, batch {train.batch_size}, {train.epochs} epochs")
         for row in describe_layers(model):
             params = f"{row['params']:>9,}" if row["params"] else " " * 9
-            print(f"  {params}  {row['name']:<18} {row['layer']}({row['detail']})")
+            print(f"  {params}  {row['name']:<16} {row['layer']:<16} {row['output']:<10} {row['detail']}")
     return 0
 
 

@@ -76,6 +76,20 @@ def preprocess(image: np.ndarray) -> Preprocessed:
                         center_of_mass=(com_y, com_x), shift=(dy, dx), raw=raw)  # fmt: skip
 
 
+def fit_into(image: np.ndarray, size: int) -> np.ndarray:
+    """A grey image scaled to fit a ``size``×``size`` square, aspect kept, centred on black
+    (how a loaded photo is placed on the drawing canvas)."""
+    grey = _as_float(image)
+    out = np.zeros((size, size), np.float32)
+    if grey.size == 0:
+        return out
+    h, w = grey.shape
+    scale = size / max(h, w)
+    fh, fw = max(1, min(size, round(h * scale))), max(1, min(size, round(w * scale)))
+    _paste(out, _resize(grey, fh, fw), (size - fh) // 2, (size - fw) // 2)
+    return out
+
+
 def _as_float(image: np.ndarray) -> np.ndarray:
     array = np.asarray(image)
     if array.ndim == 3:  # tolerate (H, W, C): luminance of the colour channels

@@ -95,9 +95,12 @@ class StackedAE(Autoencoder):
 class SparseAE(Autoencoder):
     """784-100-300 encoder with a sigmoid coding layer kept sparse by a penalty.
 
-    ``kl``: weight · Σ_units [KL(t ‖ ρ̂) + KL(1−t ‖ 1−ρ̂)], ρ̂ the batch-mean activation
-    of each coding unit, t the target (Géron's KLDivergenceRegularizer).
-    ``l1``: weight · mean over the batch of Σ_units |code| (Keras' ActivityRegularization).
+    ``kl``: weight · Σ_units [KL(t ‖ ρ̂) + KL(1−t ‖ 1−ρ̂)] / batch size, ρ̂ the batch-mean
+    activation of each coding unit, t the target (Géron's KLDivergenceRegularizer).
+    ``l1``: weight · Σ_batch Σ_units |code| / batch size (Keras' ActivityRegularization).
+
+    Keras divides every activity-regularisation loss by the batch size; we do the
+    same, so that the lecture's weights give the lecture's results.
     """
 
     def __init__(self, config: ModelConfig) -> None:
@@ -114,7 +117,7 @@ class SparseAE(Autoencoder):
         target = self.config.sparsity_target
         rho = code.mean(dim=0).clamp(1e-7, 1 - 1e-7)
         kl = target * torch.log(target / rho) + (1 - target) * torch.log((1 - target) / (1 - rho))
-        return weight * kl.sum()
+        return weight * kl.sum() / code.shape[0]
 
     def compute_loss(self, x: torch.Tensor) -> LossOutput:
         code = self.code(x)

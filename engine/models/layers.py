@@ -42,17 +42,70 @@ class GaussianNoise(nn.Module):
         return f"std={self.std}"
 
 
-def describe_layers(model: nn.Module) -> list[dict]:
-    """One row per leaf layer: name, kind, output shape note and parameter count.
+def _detail(layer: nn.Module) -> str:
+    """A short, Keras-like description of one layer's settings."""
+    if isinstance(layer, nn.Linear):
+        return f"{layer.in_features} → {layer.out_features}"
+    if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
+        k, st, pad = layer.kernel_size[0], layer.stride[0], layer.padding[0]
+        return f"{layer.in_channels} → {layer.out_channels} channels, {k}×{k}, stride {st}, padding {pad}"
+    if isinstance(layer, nn.MaxPool2d):
+        return f"pool {layer.kernel_size}"
+    if isinstance(layer, nn.Dropout):
+        return f"rate {layer.p}"
+    if isinstance(layer, GaussianNoise):
+        return f"σ {layer.std}"
+    if isinstance(layer, nn.LeakyReLU):
+        return f"slope {layer.negative_slope}"
+    if isinstance(layer, nn.BatchNorm2d):
+        return f"{layer.num_features} channels"
+    if isinstance(layer, nn.Unflatten):
+        return "to " + "×".join(str(d) for d in layer.unflattened_size)
+    return ""
 
-    The UI shows this table the way the lecture shows its Keras summary.
+
+def _output_shapes(model: nn.Module) -> dict[nn.Module, tuple[int, ...]]:
+    """Each leaf layer's output shape (batch dimension left out), from one example pass."""
+    shapes: dict[nn.Module, tuple[int, ...]] = {}
+
+    def record(module: nn.Module, _inputs, output: torch.Tensor) -> None:
+        shapes.setdefault(module, tuple(output.shape[1:]))
+
+    hooks = [m.register_forward_hook(record) for m in model.modules() if not list(m.children())]
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            device = next(model.parameters()).device
+            if hasattr(model, "generator"):
+                model.discriminate(model.generate(torch.zeros(2, model.coding_size, device=device)))
+            else:
+                x = torch.zeros(2, 28, 28, device=device)
+                model.decode(model.encode(x))
+    finally:
+        for hook in hooks:
+            hook.remove()
+        model.train(was_training)
+    return shapes
+
+
+def describe_layers(model: nn.Module) -> list[dict]:
+    """One row per leaf layer — name, kind, settings, output shape, parameters — like Keras' summary.
+
+    The UI shows this table the way the lecture shows its Keras code.
     """
+    try:
+        shapes = _output_shapes(model)
+    except Exception:  # a description must never fail because of the example pass
+        shapes = {}
     rows = []
     for name, layer in model.named_modules():
         if list(layer.children()):
             continue
         params = sum(p.numel() for p in layer.parameters(recurse=False))
-        rows.append({"name": name, "layer": layer.__class__.__name__, "detail": layer.extra_repr(), "params": params})
+        shape = shapes.get(layer)
+        rows.append({"name": name, "layer": layer.__class__.__name__, "detail": _detail(layer),
+                     "output": "×".join(str(d) for d in shape) if shape else "", "params": params})  # fmt: skip
     return rows
 
 
