@@ -30,10 +30,11 @@ def test_round_trip_keeps_weights_config_and_record(tmp_path, family):
 
 def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
     model = build_model(default_model_config("stacked"))
-    path = tmp_path / "m.safetensors"
+    folder = tmp_path / "models"
+    path = folder / "m.safetensors"
     save_checkpoint(path, model)
     save_checkpoint(path, model)  # overwriting goes through a temp file too
-    assert [p.name for p in tmp_path.iterdir()] == ["m.safetensors"]
+    assert [p.name for p in folder.iterdir()] == ["m.safetensors"]
 
 
 def test_pickle_files_are_refused_without_being_unpickled(tmp_path):
