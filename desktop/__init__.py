@@ -1,0 +1,1 @@
+"""Latent Studio's Qt application: it shows what the engine computes."""

@@ -1,0 +1,313 @@
+"""Every checkpoint the app knows: shipped (read-only) and the user's own.
+
+The library lists checkpoints from their JSON record only (cheap) and loads
+the weights on demand, caching them; pages share one library through the
+:class:`~desktop.context.AppContext`. :meth:`ModelLibrary.load_in_background`
+loads weights on a worker thread so the window never waits for them (the
+Draw page asks for every autoencoder right after the window shows).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from engine import checkpoint as ckpt
+from engine.paths import SHIPPED_MODELS_DIR, user_models_dir
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    path: Path
+    meta: dict
+    shipped: bool  # shipped models are read-only
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name") or self.path.stem)
+
+    @property
+    def family(self) -> str:
+        return str(self.meta.get("family", "?"))
+
+    @property
+    def dataset(self) -> str:
+        return str((self.meta.get("dataset") or {}).get("name", "?"))
+
+    @property
+    def dataset_label(self) -> str:
+        return {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}.get(self.dataset, self.dataset)
+
+    @property
+    def epochs(self) -> int | None:
+        done = self.meta.get("epochs_completed")
+        if done is None:
+            done = (self.meta.get("train_config") or {}).get("epochs")
+        return int(done) if isinstance(done, (int, float)) else None
+
+    @property
+    def metrics(self) -> dict:
+        return dict(self.meta.get("metrics") or {})
+
+    def final(self, key: str) -> float | None:
+        """A final metric, or the last value of its training history (GAN runs record only those)."""
+        value = self.metrics.get(key)
+        if value is None:
+            series = (self.meta.get("history") or {}).get(key) or []
+            value = series[-1] if series else None
+        return float(value) if isinstance(value, (int, float)) else None
+
+    @property
+    def created(self) -> _dt.datetime | None:
+        try:
+            return _dt.datetime.fromisoformat(str(self.meta.get("created")))
+        except ValueError:
+            return None
+
+    @property
+    def is_autoencoder(self) -> bool:
+        from engine.models import AUTOENCODER_FAMILIES
+
+        return self.family in AUTOENCODER_FAMILIES
+
+    @property
+    def is_generator(self) -> bool:
+        from engine.models import GENERATOR_FAMILIES
+
+        return self.family in GENERATOR_FAMILIES
+
+
+class _Loader(QThread):
+    """Loads checkpoints one after the other, off the GUI thread; ends when its queue is empty.
+
+    It never touches a widget or the library's cache: results cross back to the
+    GUI thread as signals (queued connections), where the library stores them.
+    """
+
+    loaded = Signal(object, object)  # path, Checkpoint
+    failed = Signal(object, str)  # path, reason
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._queue: list[Path] = []
+        self._lock = threading.Lock()
+        self._cancelled = False
+
+    def add(self, paths: list[Path]) -> None:
+        with self._lock:
+            self._queue.extend(p for p in paths if p not in self._queue)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            self._queue.clear()
+
+    def run(self) -> None:
+        while True:
+            with self._lock:
+                if self._cancelled or not self._queue:
+                    return
+                path = self._queue.pop(0)
+            try:
+                checkpoint = ckpt.load_checkpoint(path)
+            except ckpt.CheckpointError as exc:
+                self.failed.emit(path, str(exc))
+            except Exception as exc:  # a broken file must not kill the thread silently
+                self.failed.emit(path, f"{path.name}: {exc.__class__.__name__}: {exc}")
+            else:
+                self.loaded.emit(path, checkpoint)
+
+
+class ModelLibrary(QObject):
+    changed = Signal()  # the list of checkpoints changed
+    current_changed = Signal(object)  # the ModelEntry the user picked (File → Open, Models page "Load")
+    model_loaded = Signal(object)  # path of a checkpoint whose weights are now in the cache
+    model_failed = Signal(object, str)  # path, reason: its weights could not be loaded
+
+    def __init__(self, shipped_dir: Path | None = None, user_dir: Path | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.shipped_dir = Path(shipped_dir) if shipped_dir else SHIPPED_MODELS_DIR
+        self.user_dir = Path(user_dir) if user_dir else user_models_dir()
+        self._entries: list[ModelEntry] = []
+        self._cache: dict[Path, ckpt.Checkpoint] = {}
+        self.current: ModelEntry | None = None
+        self.errors: dict[Path, str] = {}  # files that could not be read or loaded, and why
+        self._loader: _Loader | None = None
+        self._pending: set[Path] = set()
+        self.refresh()
+
+    def entries(self) -> list[ModelEntry]:
+        return list(self._entries)
+
+    def refresh(self) -> None:
+        """Re-read both folders; unreadable files are skipped (the Models page can show why)."""
+        found: list[ModelEntry] = []
+        for folder, shipped in ((self.shipped_dir, True), (self.user_dir, False)):
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob(f"*{ckpt.SUFFIX}")):
+                try:
+                    found.append(ModelEntry(path=path.resolve(), meta=ckpt.read_meta(path), shipped=shipped))
+                except ckpt.CheckpointError as exc:
+                    self.errors[path.resolve()] = str(exc)
+                    continue
+        alive = {e.path for e in found}
+        self._cache = {p: c for p, c in self._cache.items() if p in alive}
+        self._entries = found
+        self.changed.emit()
+
+    def entry_for(self, path: str | Path) -> ModelEntry | None:
+        path = Path(path).resolve()
+        return next((e for e in self._entries if e.path == path), None)
+
+    def get(self, path: str | Path) -> ckpt.Checkpoint:
+        """The loaded checkpoint (cached); raises CheckpointError with a reason."""
+        path = Path(path).resolve()
+        if path not in self._cache:
+            self._cache[path] = ckpt.load_checkpoint(path)
+        return self._cache[path]
+
+    def open_file(self, path: str | Path) -> ModelEntry:
+        """Validate a checkpoint anywhere on disk; copy it into the user's folder if it is outside
+        the library; make it the current model. Raises CheckpointError, leaving everything as it was."""
+        source = Path(path).resolve()
+        ckpt.load_checkpoint(source)  # full validation before anything changes
+        if source.parent not in (self.shipped_dir.resolve(), self.user_dir.resolve()):
+            target = self.user_dir / source.name
+            stem, n = target.name.removesuffix(ckpt.SUFFIX), 1
+            while target.exists():
+                n += 1
+                target = self.user_dir / f"{stem}-{n}{ckpt.SUFFIX}"
+            shutil.copyfile(source, target)
+            source = target.resolve()
+        self.refresh()
+        entry = self.entry_for(source)
+        assert entry is not None
+        self.set_current(entry)
+        return entry
+
+    def set_current(self, entry: ModelEntry) -> None:
+        self.current = entry
+        self.current_changed.emit(entry)
+
+    # -- loading off the GUI thread ---------------------------------------------------
+    def cached(self, path: str | Path) -> ckpt.Checkpoint | None:
+        """The loaded checkpoint if it is already in memory, else None (never loads)."""
+        return self._cache.get(Path(path).resolve())
+
+    def is_loading(self, path: str | Path) -> bool:
+        return Path(path).resolve() in self._pending
+
+    def load_in_background(self, paths) -> None:
+        """Load these checkpoints on a worker thread; each one announces itself with
+        :attr:`model_loaded` (or :attr:`model_failed`). Already-loaded ones are announced at once."""
+        todo = []
+        for path in (Path(p).resolve() for p in paths):
+            if path in self._cache:
+                self.model_loaded.emit(path)
+            elif path not in self._pending:
+                todo.append(path)
+        if not todo:
+            return
+        self._pending.update(todo)
+        if self._loader is not None and self._loader.isRunning():
+            self._loader.add(todo)
+            return
+        loader = _Loader(self)
+        loader.add(todo)
+        loader.loaded.connect(self._on_loaded)
+        loader.failed.connect(self._on_failed)
+        loader.finished.connect(self._on_loader_finished)
+        self._loader = loader
+        loader.start()
+
+    def _on_loaded(self, path: Path, checkpoint: ckpt.Checkpoint) -> None:
+        self._pending.discard(path)
+        if self.entry_for(path) is None:  # deleted meanwhile
+            return
+        self._cache[path] = checkpoint
+        self.model_loaded.emit(path)
+
+    def _on_failed(self, path: Path, reason: str) -> None:
+        self._pending.discard(path)
+        self.errors[path] = reason
+        self.model_failed.emit(path, reason)
+
+    def _on_loader_finished(self) -> None:
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            leftover = loader._queue[:]
+            loader.deleteLater()
+            if leftover:  # added just as the thread was ending
+                self._pending.difference_update(leftover)
+                self.load_in_background(leftover)
+
+    def wait_for_loads(self, timeout_ms: int = 10000) -> bool:
+        """Block until the background loads are done (tests, benchmarks, shutdown)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._pending and not deadline.hasExpired():
+            if self._loader is not None:
+                self._loader.wait(20)
+            QCoreApplication.processEvents()
+        return not self._pending
+
+    def shutdown(self) -> None:
+        """Stop loading and wait for the worker thread (the window calls this when it closes)."""
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader.wait()
+        self._pending.clear()
+
+    # -- managing files -------------------------------------------------------------------
+    def rename(self, entry: ModelEntry, name: str) -> ModelEntry:
+        """Change the display name stored in a user checkpoint (shipped ones are read-only)."""
+        name = " ".join(str(name).split())
+        if entry.shipped:
+            raise ckpt.CheckpointError(f"{entry.name} ships with the app and is read-only; export a copy to rename it")
+        if not name:
+            raise ckpt.CheckpointError("a model needs a name")
+        ckpt.update_meta(entry.path, name=name)
+        self.refresh()
+        renamed = self.entry_for(entry.path)
+        assert renamed is not None
+        if self.current is not None and self.current.path == entry.path:
+            self.current = renamed
+        return renamed
+
+    def delete(self, entry: ModelEntry) -> None:
+        """Delete a user checkpoint's file (shipped ones are read-only)."""
+        if entry.shipped:
+            raise ckpt.CheckpointError(f"{entry.name} ships with the app and cannot be deleted")
+        try:
+            entry.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise ckpt.CheckpointError(f"could not delete {entry.path.name}: {exc.strerror or exc}") from exc
+        if self.current is not None and self.current.path == entry.path:
+            self.current = None
+        self.refresh()
+
+    def export(self, entry: ModelEntry, target: str | Path) -> Path:
+        """Copy a checkpoint anywhere (atomically: a half-written copy never appears)."""
+        target = Path(target)
+        if not target.name.endswith(ckpt.SUFFIX):
+            target = target.with_name(target.name + ckpt.SUFFIX)
+        if target.resolve() == entry.path:
+            raise ckpt.CheckpointError("that is the model's own file; choose another place")
+        try:
+            ckpt.atomic_write_bytes(target, entry.path.read_bytes())
+        except OSError as exc:
+            raise ckpt.CheckpointError(f"could not write {target}: {exc.strerror or exc}") from exc
+        return target
+
+    def import_file(self, path: str | Path) -> ModelEntry:
+        """Validate a checkpoint file and copy it into the user's folder (pickles are refused)."""
+        return self.open_file(path)

@@ -1,0 +1,1 @@
+"""The Train page's parts: settings, live view, controls."""

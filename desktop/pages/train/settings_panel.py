@@ -1,0 +1,413 @@
+"""The left side of the Train page: what to train, on what data, how, and where.
+
+Changing the family resets every hyperparameter to the lecture's default for
+that family (``engine.models.default_model_config`` and
+``engine.train.default_train_config``), so the defaults a student sees are the
+ones the lecture's Keras code uses.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.data import DATASET_NAMES, DatasetError, find_sources, import_folder
+from engine.device import available_devices
+from engine.models import (
+    DESCRIPTIONS,
+    FAMILIES,
+    build_model,
+    default_model_config,
+    describe_layers,
+    keras_parameter_count,
+)
+from engine.train import default_train_config
+
+FAMILY_TITLES = {
+    "stacked": "Stacked autoencoder",
+    "conv": "Convolutional autoencoder",
+    "denoising": "Denoising autoencoder",
+    "sparse": "Sparse autoencoder",
+    "vae": "Variational autoencoder (VAE)",
+    "gan": "GAN (dense)",
+    "dcgan": "DCGAN (convolutional GAN)",
+}
+DATASET_TITLES = {"mnist": "MNIST (handwritten digits)", "fashion-mnist": "Fashion-MNIST (clothes)"}
+OPTIMIZER_TITLES = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
+GAN_FAMILIES = ("gan", "dcgan")
+
+
+@dataclass(frozen=True)
+class DataChoice:
+    name: str  # dataset
+    source: str  # what engine.data.load_dataset takes
+    allow_download: bool = False
+    imported_dir: str | None = None
+    label: str = ""
+
+
+def _spin(low: int, high: int, tip: str, step: int = 1) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setToolTip(tip)
+    box.setGroupSeparatorShown(True)
+    return box
+
+
+def _double(low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setToolTip(tip)
+    return box
+
+
+def _combo(items: dict[str, str], tip: str) -> QComboBox:
+    box = QComboBox()
+    for key, title in items.items():
+        box.addItem(title, key)
+    box.setToolTip(tip)
+    return box
+
+
+def _select(box: QComboBox, key) -> bool:
+    index = box.findData(key)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    return index >= 0
+
+
+class SettingsPanel(QWidget):
+    """Family, layer table, data, hyperparameters and device; builds the engine's configs."""
+
+    family_changed = Signal(str)
+    message = Signal(str)  # for the page's log / status bar
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_model_box())
+        layout.addWidget(self._build_data_box())
+        layout.addWidget(self._build_hyper_box())
+        layout.addWidget(self._build_device_box())
+        layout.addStretch(1)
+        self._restore()
+
+    # -- building ------------------------------------------------------------------
+    def _build_model_box(self) -> QGroupBox:
+        box = QGroupBox("Model")
+        layout = QVBoxLayout(box)
+        self.family_combo = _combo(FAMILY_TITLES, "Which of the lecture's models to train. Changing it resets the "
+                                                  "hyperparameters below to the lecture's defaults for that model.")
+        self.family_combo.currentIndexChanged.connect(self._on_family_changed)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setToolTip("What this model does, and the lecture's training settings for it.")
+        self.layer_table = QTableWidget(0, 3)
+        self.layer_table.setHorizontalHeaderLabels(["Layer", "Details", "Params"])
+        self.layer_table.verticalHeader().hide()
+        self.layer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.layer_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.layer_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.layer_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.layer_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.layer_table.setMinimumHeight(140)
+        self.layer_table.setToolTip("The model's layers, as the lecture's Keras summary lists them.")
+        self.param_label = QLabel()
+        self.param_label.setToolTip("Trainable parameters, counted as Keras' model.summary() counts them.")
+        layout.addWidget(self.family_combo)
+        layout.addWidget(self.description)
+        layout.addWidget(self.layer_table, 1)
+        layout.addWidget(self.param_label)
+        return box
+
+    def _build_data_box(self) -> QGroupBox:
+        box = QGroupBox("Data")
+        form = QFormLayout(box)
+        self.dataset_combo = _combo(DATASET_TITLES, "The images to learn from: 28×28 grey digits or clothes.")
+        self.dataset_combo.currentIndexChanged.connect(self._refresh_sources)
+        self.source_combo = QComboBox()
+        self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(16)
+        self.source_combo.setToolTip("Where the images come from: the small subset shipped with the app (fast, "
+                                     "offline), the full 60,000-image dataset, or a folder you imported.")
+        self.import_button = QPushButton("Import folder…")
+        self.import_button.setToolTip("Use a folder that holds the four IDX files (train/t10k images and labels, "
+                                      ".gz or not), e.g. a copy downloaded on another computer.")
+        self.import_button.clicked.connect(self._ask_import_folder)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_combo, 1)
+        source_row.addWidget(self.import_button)
+        form.addRow("Dataset", self.dataset_combo)
+        form.addRow("Source", source_row)
+        return box
+
+    def _build_hyper_box(self) -> QGroupBox:
+        box = QGroupBox("Hyperparameters (the lecture's defaults)")
+        form = self.hyper_form = QFormLayout(box)
+        self.epochs = _spin(1, 1000, "Passes over the whole training set.")
+        self.batch_size = _spin(1, 4096, "Images per training step.")
+        self.lr = _double(1e-5, 999.0, 5, 0.1, "Learning rate: the size of each step down the loss. Too large "
+                                                "and training diverges; too small and it crawls.")
+        self.optimizer = _combo(OPTIMIZER_TITLES, "How the gradients update the weights (Keras' SGD, RMSprop, Adam).")
+        self.seed = _spin(0, 2**31 - 1, "Seeds the weights, the shuffling and the noise: the same seed on the CPU "
+                                        "gives the same run.")
+        self.max_steps = _spin(0, 100_000, "Stop each epoch after this many steps (0 = the whole training set). "
+                                           "Handy for a quick look.", step=50)
+        self.max_steps.setSpecialValueText("whole epoch")
+        self.coding_size = _spin(1, 4096, "Numbers in the code (the bottleneck), or in the GAN's random input.")
+        self.noise_kind = _combo({"gaussian": "Gaussian noise", "dropout": "Dropout"},
+                                 "How the denoising autoencoder corrupts its input while training.")
+        self.noise_std = _double(0.0, 5.0, 3, 0.05, "σ of the Gaussian noise added to each pixel (lecture: 0.2).")
+        self.dropout_rate = _double(0.0, 0.95, 2, 0.05, "Share of input pixels zeroed (lecture: 0.5).")
+        self.sparsity_kind = _combo({"kl": "KL divergence to a target", "l1": "L1 activity penalty"},
+                                    "How the sparse autoencoder keeps its coding units quiet.")
+        self.sparsity_kind.currentIndexChanged.connect(self._on_sparsity_kind_changed)
+        self.sparsity_target = _double(0.001, 0.999, 3, 0.01, "Mean activation each coding unit should have (KL).")
+        self.sparsity_weight = _double(0.0, 100.0, 5, 0.01, "How much the sparsity penalty counts in the loss "
+                                                             "(lecture: 0.05 for KL, 0.001 for L1).")
+        for label, widget in (("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
+                              ("Optimizer", self.optimizer), ("Seed", self.seed), ("Steps per epoch", self.max_steps),
+                              ("Coding size", self.coding_size), ("Noise", self.noise_kind),
+                              ("Noise σ", self.noise_std), ("Dropout rate", self.dropout_rate),
+                              ("Sparsity penalty", self.sparsity_kind), ("Target activation", self.sparsity_target),
+                              ("Penalty weight", self.sparsity_weight)):  # fmt: skip
+            form.addRow(label, widget)
+        self.coding_size.valueChanged.connect(self._refresh_layers)
+        return box
+
+    def _build_device_box(self) -> QGroupBox:
+        box = QGroupBox("Device")
+        form = QFormLayout(box)
+        self.device_combo = QComboBox()
+        self.device_combo.addItem("Automatic (best available)", "auto")
+        self._devices = available_devices()
+        cores = os.cpu_count() or 1
+        for name, description in self._devices:
+            text = f"CPU — {cores} core(s) on this machine" if name == "cpu" else description
+            self.device_combo.addItem(text, name)
+        gpus = [d for n, d in self._devices if n != "cpu"]
+        found = f"Found: {'; '.join(gpus)}." if gpus else "No GPU was found here: training runs on the CPU."
+        self.device_combo.setToolTip(f"Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. "
+                                     f"{found}")
+        self.threads = _spin(1, max(1, cores), "CPU threads torch may use. 1 leaves the other core(s) to the "
+                                               "window, which keeps it smooth on a small laptop.")
+        self.device_label = QLabel(self._describe_devices())
+        self.device_label.setWordWrap(True)
+        self.device_label.setToolTip("What this machine offers.")
+        form.addRow("Train on", self.device_combo)
+        form.addRow("CPU threads", self.threads)
+        form.addRow(self.device_label)
+        return box
+
+    def _describe_devices(self) -> str:
+        gpus = [d for n, d in self._devices if n != "cpu"]
+        cores = os.cpu_count() or 1
+        found = ", ".join(gpus) if gpus else "no GPU"
+        return f"Detected: {found}; CPU with {cores} core(s)."
+
+    # -- the family and its defaults -------------------------------------------------------
+    @property
+    def family(self) -> str:
+        return self.family_combo.currentData()
+
+    def set_family(self, family: str) -> None:
+        if not _select(self.family_combo, family):
+            raise ValueError(f"unknown family {family!r}")
+        self._on_family_changed()
+
+    def _on_family_changed(self, *_args) -> None:
+        self.reset_defaults()
+        self.family_changed.emit(self.family)
+
+    def reset_defaults(self) -> None:
+        """The lecture's settings for the current family."""
+        family = self.family
+        model = default_model_config(family)
+        train = default_train_config(family)
+        self.epochs.setValue(train.epochs)
+        self.batch_size.setValue(train.batch_size)
+        self.lr.setValue(train.lr)
+        _select(self.optimizer, train.optimizer)
+        self.seed.setValue(train.seed)
+        self.max_steps.setValue(train.max_steps_per_epoch)
+        self.threads.setValue(1)
+        self.coding_size.blockSignals(True)
+        self.coding_size.setValue(model.coding_size)
+        self.coding_size.blockSignals(False)
+        _select(self.noise_kind, model.noise)
+        self.noise_std.setValue(model.noise_std)
+        self.dropout_rate.setValue(model.dropout_rate)
+        self.sparsity_kind.blockSignals(True)
+        _select(self.sparsity_kind, model.sparsity)
+        self.sparsity_kind.blockSignals(False)
+        self.sparsity_target.setValue(model.sparsity_target)
+        self.sparsity_weight.setValue(model.sparsity_weight)
+        rows = {self.coding_size: family not in ("conv",),
+                self.noise_kind: family == "denoising", self.noise_std: family == "denoising",
+                self.dropout_rate: family == "denoising", self.sparsity_kind: family == "sparse",
+                self.sparsity_target: family == "sparse", self.sparsity_weight: family == "sparse"}  # fmt: skip
+        for widget, visible in rows.items():
+            self.hyper_form.setRowVisible(widget, visible)
+        opt = OPTIMIZER_TITLES[train.optimizer]
+        self.description.setText(f"{DESCRIPTIONS[family]}\n\nLecture's settings: {opt}, learning rate {train.lr:g}, "
+                                 f"batch {train.batch_size}, {train.epochs} epochs.")
+        self._refresh_layers()
+
+    def _on_sparsity_kind_changed(self, *_args) -> None:
+        kind = self.sparsity_kind.currentData()
+        self.sparsity_weight.setValue(default_model_config("sparse", sparsity=kind).sparsity_weight)
+
+    def _refresh_layers(self, *_args) -> None:
+        try:
+            model = build_model(self.model_config())
+        except ValueError as exc:
+            self.param_label.setText(f"Cannot build this model: {exc}")
+            return
+        rows = describe_layers(model)
+        self.layer_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            name = QTableWidgetItem(f"{row['name']}  {row['layer']}")
+            detail = QTableWidgetItem(row["detail"])
+            detail.setToolTip(row["detail"])
+            params = QTableWidgetItem(f"{row['params']:,}")
+            params.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for col, item in enumerate((name, detail, params)):
+                self.layer_table.setItem(i, col, item)
+        self.param_label.setText(f"<b>{keras_parameter_count(model):,}</b> parameters")
+
+    # -- data sources ----------------------------------------------------------------
+    @property
+    def dataset(self) -> str:
+        return self.dataset_combo.currentData()
+
+    def _imported_dir(self, name: str) -> str | None:
+        if self._settings is None:
+            return None
+        value = self._settings.value(f"train/imported_dir/{name}", "")
+        return str(value) or None
+
+    def _refresh_sources(self, *_args, prefer: str | None = None) -> None:
+        name = self.dataset
+        imported = self._imported_dir(name)
+        previous = prefer or (self.source_combo.currentData().label if self.source_combo.count() else None)
+        self.source_combo.clear()
+        has_full = False
+        for info in find_sources(name, imported):
+            if info.kind == "imported":
+                choice = DataChoice(name, info.location, label=f"Imported folder — {info.location}")
+            elif info.kind == "embedded":
+                choice = DataChoice(name, "embedded", label=info.describe().split(" — ")[0].capitalize())
+            else:
+                has_full = True
+                choice = DataChoice(name, info.location, label=f"Full dataset — {info.describe()}")
+            self.source_combo.addItem(choice.label, choice)
+        if not has_full:
+            choice = DataChoice(name, "full", allow_download=True,
+                                label="Full dataset — download from the official mirror (needs internet)")
+            self.source_combo.addItem(choice.label, choice)
+        for i in range(self.source_combo.count()):
+            if self.source_combo.itemData(i).label == previous:
+                self.source_combo.setCurrentIndex(i)
+                break
+
+    def data_choice(self) -> DataChoice:
+        return self.source_combo.currentData()
+
+    def _ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, f"Folder with the {DATASET_TITLES[self.dataset]} IDX files")
+        if folder:
+            error = self.import_folder(folder)
+            if error:
+                QMessageBox.warning(self, "Cannot use this folder", error)
+
+    def import_folder(self, folder: str) -> str | None:
+        """Check ``folder`` and make it the source; returns None, or why it cannot be used."""
+        name = self.dataset
+        try:
+            info = import_folder(name, folder)
+        except DatasetError as exc:
+            return f"This folder does not hold a readable copy of {DATASET_TITLES[name]}:\n\n{exc}"
+        if self._settings is not None:
+            self._settings.setValue(f"train/imported_dir/{name}", info.location)
+        self._refresh_sources(prefer=f"Imported folder — {info.location}")
+        self.message.emit(f"Imported {DATASET_TITLES[name]} from {info.location}.")
+        return None
+
+    # -- the configs ------------------------------------------------------------------
+    def model_config(self):
+        family = self.family
+        values = {}
+        if family != "conv":
+            values["coding_size"] = self.coding_size.value()
+        if family == "denoising":
+            values.update(noise=self.noise_kind.currentData(), noise_std=self.noise_std.value(),
+                          dropout_rate=self.dropout_rate.value())  # fmt: skip
+        if family == "sparse":
+            values.update(sparsity=self.sparsity_kind.currentData(), sparsity_target=self.sparsity_target.value(),
+                          sparsity_weight=self.sparsity_weight.value())  # fmt: skip
+        return default_model_config(family, **values)
+
+    def train_config(self):
+        device = self.device_combo.currentData()
+        return default_train_config(self.family, epochs=self.epochs.value(), batch_size=self.batch_size.value(),
+                                    lr=self.lr.value(), optimizer=self.optimizer.currentData(), seed=self.seed.value(),
+                                    device=device, threads=self.threads.value(),
+                                    max_steps_per_epoch=self.max_steps.value())  # fmt: skip
+
+    def set_running(self, running: bool) -> None:
+        """Nothing that would change the run can be edited while it runs."""
+        for widget in (self.family_combo, self.dataset_combo, self.source_combo, self.import_button,
+                       self.device_combo, self.threads):
+            widget.setEnabled(not running)
+        self.hyper_form.parentWidget().setEnabled(not running)
+
+    # -- remembering -------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self._settings
+        family = str(s.value("train/family", "stacked")) if s else "stacked"
+        dataset = str(s.value("train/dataset", "fashion-mnist")) if s else "fashion-mnist"
+        self.dataset_combo.blockSignals(True)
+        _select(self.dataset_combo, dataset if dataset in DATASET_NAMES else "fashion-mnist")
+        self.dataset_combo.blockSignals(False)
+        self._refresh_sources(prefer=str(s.value("train/source", "")) if s else None)
+        self.family_combo.blockSignals(True)
+        _select(self.family_combo, family if family in FAMILIES else "stacked")
+        self.family_combo.blockSignals(False)
+        self.reset_defaults()
+        if s:
+            _select(self.device_combo, str(s.value("train/device", "auto")))
+
+    def save(self) -> None:
+        s = self._settings
+        if s is None:
+            return
+        s.setValue("train/family", self.family)
+        s.setValue("train/dataset", self.dataset)
+        if self.source_combo.count():
+            s.setValue("train/source", self.data_choice().label)
+        s.setValue("train/device", self.device_combo.currentData())
