@@ -82,6 +82,17 @@ class ModelEntry:
         return self.family in GENERATOR_FAMILIES
 
 
+FAMILY_ORDER = ("stacked", "conv", "denoising", "sparse", "vae", "gan", "dcgan")  # the lecture's order
+
+
+def display_order(entry: ModelEntry, first_families: tuple[str, ...] = ()) -> tuple:
+    """How pages list models: shipped first, MNIST before Fashion-MNIST, then the lecture's order
+    (``first_families`` moved to the front, e.g. the VAE on the latent map)."""
+    family = first_families.index(entry.family) if entry.family in first_families else len(first_families)
+    rank = FAMILY_ORDER.index(entry.family) if entry.family in FAMILY_ORDER else len(FAMILY_ORDER)
+    return (not entry.shipped, entry.dataset != "mnist", entry.dataset, family, rank, entry.name)
+
+
 class _Loader(QThread):
     """Loads checkpoints one after the other, off the GUI thread; ends when its queue is empty.
 

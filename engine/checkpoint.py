@@ -84,8 +84,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | None = None,
                     train_config: dict | None = None, dataset: dict | None = None,
                     history: dict | None = None, metrics: dict | None = None,
-                    extra: dict | None = None) -> Path:  # fmt: skip
-    """Save ``model`` (from any device) with its config and the run's record."""
+                    extra: dict | None = None, half: bool = False) -> Path:  # fmt: skip
+    """Save ``model`` (from any device) with its config and the run's record.
+
+    ``half`` stores floating-point weights as float16 (half the size, for the
+    shipped models); they load back into float32 models.
+    """
     path = Path(path)
     config: ModelConfig = model.config
     meta = {
@@ -103,6 +107,9 @@ def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | Non
     }
     meta.update(extra or {})
     tensors = {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
+    if half:
+        tensors = _halved(tensors)
+        meta["weights_dtype"] = "float16"
     try:
         data = st_save(tensors, metadata={META_KEY: json.dumps(meta)})
         atomic_write_bytes(path, data)
@@ -206,11 +213,23 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Che
     return Checkpoint(model=model, meta=meta, path=path)
 
 
+def _halved(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    return {k: v.half() if v.is_floating_point() else v for k, v in tensors.items()}
+
+
 def update_meta(path: str | Path, **changes) -> dict:
-    """Rewrite a checkpoint's JSON record (e.g. its display name) atomically; the weights stay as they are."""
-    checkpoint = load_checkpoint(path)
-    meta = dict(checkpoint.meta)
+    """Rewrite a checkpoint's JSON record (e.g. its display name) atomically; the tensors stay as they are."""
+    load_checkpoint(path)  # validate everything first: never rewrite a file we could not load
+    meta, tensors = _read(path, header_only=False)
     meta.update(changes)
-    tensors = {k: v.contiguous() for k, v in checkpoint.model.state_dict().items()}
     atomic_write_bytes(Path(path), st_save(tensors, metadata={META_KEY: json.dumps(meta)}))
     return meta
+
+
+def compact_checkpoint(path: str | Path) -> int:
+    """Store a checkpoint's floating-point weights as float16, in place; returns the new size in bytes."""
+    load_checkpoint(path)
+    meta, tensors = _read(path, header_only=False)
+    meta["weights_dtype"] = "float16"
+    atomic_write_bytes(Path(path), st_save(_halved(tensors), metadata={META_KEY: json.dumps(meta)}))
+    return Path(path).stat().st_size

@@ -65,9 +65,11 @@ def read_image_bytes(data: bytes, name: str = "image") -> np.ndarray:
             if width <= 0 or height <= 0:
                 raise ImageError(f"{name} declares an empty image ({width}×{height})")
             if width * height > MAX_PIXELS:
-                raise ImageError(f"{name} declares {width}×{height} pixels ({width * height / 1e6:.0f} megapixels); "
-                                 f"images over {MAX_PIXELS / 1e6:.0f} megapixels are refused (it could be a "
-                                 "decompression bomb)")  # fmt: skip
+                raise ImageError(
+                    f"{name} declares {width}×{height} pixels ({width * height / 1e6:.0f} megapixels); "
+                    f"images over {MAX_PIXELS / 1e6:.0f} megapixels are refused (it could be a "
+                    "decompression bomb)"
+                )
             image.seek(0)  # animations: the first frame
             image.load()  # decodes; raises on truncated or corrupt data
             image = ImageOps.exif_transpose(image)
@@ -77,8 +79,10 @@ def read_image_bytes(data: bytes, name: str = "image") -> np.ndarray:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             found = re.search(r"\((\d+) pixels\)", str(exc))
             declared = f"{int(found.group(1)) / 1e6:.0f} megapixels" if found else "too many megapixels"
-            raise ImageError(f"{name} declares {declared}; images over {MAX_PIXELS / 1e6:.0f} megapixels are "
-                             "refused (it could be a decompression bomb)") from exc  # fmt: skip
+            raise ImageError(
+                f"{name} declares {declared}; images over {MAX_PIXELS / 1e6:.0f} megapixels are "
+                "refused (it could be a decompression bomb)"
+            ) from exc
         except UnidentifiedImageError as exc:
             raise ImageError(f"{name} is not an image this app can read (it reads {SUPPORTED})") from exc
         except MemoryError as exc:
@@ -176,8 +180,11 @@ def make_grid(images: np.ndarray, cols: int | None = None, pad: int = 2, pad_val
     if images.ndim != 3 or images.shape[0] == 0:
         raise ValueError(f"make_grid needs images shaped (N, h, w) with N ≥ 1, got {images.shape}")
     if images.dtype != np.uint8:
-        images = np.clip(np.round(images.astype(np.float32) * 255.0), 0, 255).astype(np.uint8) if np.issubdtype(
-            images.dtype, np.floating) else np.clip(images, 0, 255).astype(np.uint8)  # fmt: skip
+        images = (
+            np.clip(np.round(images.astype(np.float32) * 255.0), 0, 255).astype(np.uint8)
+            if np.issubdtype(images.dtype, np.floating)
+            else np.clip(images, 0, 255).astype(np.uint8)
+        )
     n, h, w = images.shape
     cols = max(1, min(int(cols or math.ceil(math.sqrt(n))), n))
     rows = math.ceil(n / cols)

@@ -49,8 +49,16 @@ def preprocess(image: np.ndarray) -> Preprocessed:
         grey = 1.0 - grey
     grey = _level(grey)
     raw = _resize(grey, SIZE, SIZE)
-    empty = Preprocessed(input=np.zeros((SIZE, SIZE), np.float32), inverted=inverted, grey=grey, bbox=None,
-                         fitted=np.zeros((0, 0), np.float32), center_of_mass=None, shift=(0, 0), raw=raw)  # fmt: skip
+    empty = Preprocessed(
+        input=np.zeros((SIZE, SIZE), np.float32),
+        inverted=inverted,
+        grey=grey,
+        bbox=None,
+        fitted=np.zeros((0, 0), np.float32),
+        center_of_mass=None,
+        shift=(0, 0),
+        raw=raw,
+    )
     bbox = _content_box(grey)
     if bbox is None:
         return empty
@@ -72,8 +80,16 @@ def preprocess(image: np.ndarray) -> Preprocessed:
     dy, dx = int(round(CENTRE - com_y)), int(round(CENTRE - com_x))
     out = np.zeros((SIZE, SIZE), np.float32)
     _paste(out, fitted, y0 + dy, x0 + dx)
-    return Preprocessed(input=out, inverted=inverted, grey=grey, bbox=bbox, fitted=fitted,
-                        center_of_mass=(com_y, com_x), shift=(dy, dx), raw=raw)  # fmt: skip
+    return Preprocessed(
+        input=out,
+        inverted=inverted,
+        grey=grey,
+        bbox=bbox,
+        fitted=fitted,
+        center_of_mass=(com_y, com_x),
+        shift=(dy, dx),
+        raw=raw,
+    )
 
 
 def fit_into(image: np.ndarray, size: int) -> np.ndarray:
@@ -146,8 +162,9 @@ def _resize(image: np.ndarray, height: int, width: int) -> np.ndarray:
     if image.size == 0:
         return np.zeros((height, width), np.float32)
     resized = Image.fromarray(np.ascontiguousarray(image, dtype=np.float32)).resize(
-        (width, height), Image.Resampling.BOX if image.shape[0] >= height and image.shape[1] >= width
-        else Image.Resampling.BILINEAR)  # fmt: skip
+        (width, height),
+        Image.Resampling.BOX if image.shape[0] >= height and image.shape[1] >= width else Image.Resampling.BILINEAR,
+    )
     return np.clip(np.asarray(resized, dtype=np.float32), 0.0, 1.0)
 
 

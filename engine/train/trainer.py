@@ -229,6 +229,8 @@ class Trainer:
             self.history["traceback"] = [traceback.format_exc()]  # type: ignore[list-item]
         elapsed = time.perf_counter() - start
         final = {k[4:]: v[-1] for k, v in self.history.items() if k.startswith("val_") and v}
+        if not final:  # GANs have no validation loss: their last epoch's four numbers stand in
+            final = {k: self.history[k][-1] for k in self.metric_names if self.history.get(k)}
         speeds = self.history.get("samples_per_s") or []
         final["samples_per_s"] = sum(speeds) / len(speeds) if speeds else 0.0
         final["elapsed_s"] = elapsed

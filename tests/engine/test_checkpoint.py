@@ -118,3 +118,19 @@ def test_rename_rewrites_only_the_record(tmp_path):
     loaded = load_checkpoint(path)
     assert loaded.meta["name"] == "my best model"
     assert torch.equal(loaded.model.decoder[2].weight, model.decoder[2].weight)
+
+
+def test_compacted_checkpoint_is_half_the_size_and_loads_as_float32(tmp_path):
+    from engine.checkpoint import compact_checkpoint
+
+    model = build_model(default_model_config("stacked"))
+    path = save_checkpoint(tmp_path / "m.safetensors", model, name="shipped")
+    before = path.stat().st_size
+    after = compact_checkpoint(path)
+    assert after < 0.55 * before
+    loaded = load_checkpoint(path)
+    weight = loaded.model.decoder[2].weight
+    assert weight.dtype == torch.float32
+    assert torch.allclose(weight, model.decoder[2].weight, atol=1e-3)
+    update_meta(path, name="renamed")  # a rename keeps the compact weights
+    assert path.stat().st_size < 0.55 * before and read_meta(path)["weights_dtype"] == "float16"

@@ -1,0 +1,449 @@
+"""The Latent space page: every held-out image placed by its code, coloured by class.
+
+Codes wider than 2 numbers are projected on their first two principal
+components (PCA by SVD); the projection is linear, so a point of the map maps
+back to a code as ``mean + coords @ components`` — which the decoder turns into
+the image shown while the mouse moves. The Draw page's input appears as a star
+that moves as the student draws.
+
+The map (dataset loading, encoding thousands of images, the SVD) is computed on
+a worker thread by :func:`compute_latent_map`, a plain function the tests call
+without any widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import torch
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.model_library import ModelEntry, display_order
+from desktop.widgets.pixel_view import PixelView
+
+MAX_POINTS = 6000
+# Tableau's ten colours: distinct, and readable by most colour-blind students
+PALETTE = [
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+]
+
+
+@dataclass
+class LatentMap:
+    coords: np.ndarray  # float32 (N, 2): each image's place on the map
+    labels: np.ndarray  # int (N,)
+    images: np.ndarray  # uint8 (N, 28, 28)
+    mean: np.ndarray  # float32 (D,): the codes' mean
+    components: np.ndarray  # float32 (2, D): map axes in code space (identity for 2-d codes)
+    explained: np.ndarray  # float32 (2,): fraction of the codes' variance along each axis
+    class_names: list[str]
+    description: str
+
+    def to_code(self, coords: np.ndarray) -> np.ndarray:
+        """Map coordinates (…, 2) → codes (…, D): the inverse of the projection, on its plane."""
+        return self.mean + np.asarray(coords, np.float32) @ self.components
+
+    def to_map(self, codes: np.ndarray) -> np.ndarray:
+        return (np.asarray(codes, np.float32) - self.mean) @ self.components.T
+
+
+def compute_latent_map(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    class_names: list[str],
+    description: str = "",
+    batch: int = 1000,
+) -> LatentMap:
+    """Encode ``images`` (uint8 (N, 28, 28)) and project the codes on a plane."""
+    codes = []
+    with torch.inference_mode():
+        for start in range(0, len(images), batch):
+            x = images[start : start + batch].float().div(255.0)
+            codes.append(model.encode(x).reshape(len(x), -1))
+    z = torch.cat(codes).double()
+    d = z.shape[1]
+    if d <= 2:
+        mean = torch.zeros(d, dtype=torch.float64)
+        components = torch.eye(2, d, dtype=torch.float64)
+        variance = z.var(dim=0)
+        explained = (variance / variance.sum().clamp_min(1e-12)).tolist() + [0.0] * (2 - d)
+    else:
+        mean = z.mean(dim=0)
+        _u, s, vh = torch.linalg.svd(z - mean, full_matrices=False)
+        components = vh[:2]
+        explained = ((s[:2] ** 2) / (s**2).sum().clamp_min(1e-12)).tolist()
+    coords = (z - mean) @ components.T
+    return LatentMap(
+        coords=coords.float().numpy(),
+        labels=np.asarray(labels, dtype=np.int64),
+        images=np.asarray(images, dtype=np.uint8),
+        mean=mean.float().numpy(),
+        components=components.float().numpy(),
+        explained=np.asarray(explained[:2], np.float32),
+        class_names=list(class_names),
+        description=description,
+    )
+
+
+def held_out_images(entry: ModelEntry, limit: int = MAX_POINTS):
+    """The model's dataset's validation split plus its test split (images it never trained on)."""
+    from engine.data import load_dataset
+
+    info = entry.meta.get("dataset") or {}
+    kind = str(info.get("source_kind") or "auto")
+    if kind not in ("embedded", "full", "auto"):
+        kind = "auto"
+    dataset = load_dataset(entry.dataset, kind)
+    _train, val = dataset.split()
+    images = torch.cat([val.images, dataset.test.images])
+    labels = torch.cat([val.labels, dataset.test.labels])
+    if len(images) > limit:
+        keep = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))[:limit]
+        images, labels = images[keep], labels[keep]
+    return (
+        images,
+        labels,
+        list(dataset.class_names),
+        f"{len(images):,} held-out images of {dataset.name} ({dataset.source.describe()})",
+    )
+
+
+class _MapWorker(QThread):
+    done = Signal(object, object)  # path, LatentMap
+    failed = Signal(object, str)
+
+    def __init__(self, entry: ModelEntry, model: torch.nn.Module, parent=None) -> None:
+        super().__init__(parent)
+        self.entry, self.model = entry, model
+
+    def run(self) -> None:
+        try:
+            images, labels, names, where = held_out_images(self.entry)
+            result = compute_latent_map(self.model, images, labels, names, where)
+        except Exception as exc:  # reported on the page, never a crash
+            self.failed.emit(self.entry.path, f"{exc.__class__.__name__}: {exc}")
+        else:
+            self.done.emit(self.entry.path, result)
+
+
+class LatentPage(QWidget):
+    map_ready = Signal()
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.library = context.library
+        self.settings = context.settings
+        self.entry: ModelEntry | None = None
+        self.model: torch.nn.Module | None = None
+        self.map: LatentMap | None = None
+        self._worker: _MapWorker | None = None
+        self._maps: dict[Path, LatentMap] = {}
+        self._hover: tuple[float, float] | None = None
+        self._pending_drawing: np.ndarray | None = None
+        self.trail: list[tuple[float, float]] = []
+        self._build()
+        self.library.changed.connect(self._fill_models)
+        self.library.model_loaded.connect(self._on_model_loaded)
+        context.drawing_changed.connect(self._on_drawing)
+        self._fill_models()
+
+    def _build(self) -> None:
+        self.model_combo = QComboBox()
+        self.model_combo.setMinimumWidth(240)
+        self.model_combo.setToolTip("The autoencoder whose codes are mapped.")
+        self.model_combo.currentIndexChanged.connect(self._on_model_chosen)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Model:"))
+        top.addWidget(self.model_combo)
+        top.addStretch(1)
+
+        pg.setConfigOptions(antialias=False)
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground("w")
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.setToolTip(
+            "Scroll to zoom, drag to pan. Move the mouse to decode the point under it; click a dot to see its image."
+        )
+        self.scatter = pg.ScatterPlotItem(pxMode=True, size=5, pen=None)
+        self.plot.addItem(self.scatter)
+        self.trail_curve = pg.PlotCurveItem(pen=pg.mkPen((0, 0, 0, 160), width=2))
+        self.plot.addItem(self.trail_curve)
+        self.drawing_marker = pg.ScatterPlotItem(
+            pxMode=True, size=22, symbol="star", brush=pg.mkBrush(255, 215, 0), pen=pg.mkPen("k", width=1.5)
+        )
+        self.drawing_marker.setZValue(10)
+        self.plot.addItem(self.drawing_marker)
+        self.hover_marker = pg.ScatterPlotItem(pxMode=True, size=12, symbol="+", pen=pg.mkPen("k", width=2))
+        self.hover_marker.setZValue(11)
+        self.plot.addItem(self.hover_marker)
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="k")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(15)  # at most ~60 decodes a second
+        self._hover_timer.timeout.connect(self._decode_hover)
+
+        self.hover_view = PixelView("Move the mouse over the map", 120)
+        self.hover_label = QLabel()
+        self.original_view = PixelView("Click a dot", 90)
+        self.reconstruction_view = PixelView("", 90)
+        self.clicked_label = QLabel()
+        self.clicked_label.setWordWrap(True)
+        self.drawing_view = PixelView("Draw on the Draw page", 90)
+        hover_box = QGroupBox("Decoded under the mouse")
+        hb = QVBoxLayout(hover_box)
+        hb.addWidget(self.hover_view)
+        hb.addWidget(self.hover_label)
+        click_box = QGroupBox("The dot you clicked")
+        cb = QVBoxLayout(click_box)
+        pair = QHBoxLayout()
+        for title, view in (("original", self.original_view), ("reconstruction", self.reconstruction_view)):
+            col = QVBoxLayout()
+            col.addWidget(QLabel(title))
+            col.addWidget(view)
+            pair.addLayout(col)
+        cb.addLayout(pair)
+        cb.addWidget(self.clicked_label)
+        draw_box = QGroupBox("Your drawing (★ on the map)")
+        db = QVBoxLayout(draw_box)
+        db.addWidget(self.drawing_view)
+        side = QVBoxLayout()
+        side.addWidget(hover_box)
+        side.addWidget(click_box)
+        side.addWidget(draw_box)
+        side.addStretch(1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(280)
+        body = QHBoxLayout()
+        body.addWidget(self.plot, 1)
+        body.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.info_label)
+        layout.addLayout(body, 1)
+
+    # -- models ----------------------------------------------------------------------------------
+    def _fill_models(self) -> None:
+        entries = sorted(
+            (e for e in self.library.entries() if e.is_autoencoder),
+            key=lambda e: display_order(e, first_families=("vae",)),
+        )  # its 10-d map is the clearest
+        previous = self.model_combo.currentData() or self.settings.value("latent/model", "")
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for entry in entries:
+            self.model_combo.addItem(entry.name, str(entry.path))
+        index = self.model_combo.findData(str(previous)) if previous else -1
+        self.model_combo.setCurrentIndex(max(index, 0))
+        self.model_combo.blockSignals(False)
+        if not entries:
+            self.info_label.setText("No autoencoder yet: train one on the Train page.")
+            return
+        self._on_model_chosen()
+
+    def select_model(self, path: str | Path) -> bool:
+        index = self.model_combo.findData(str(Path(path).resolve()))
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def _on_model_chosen(self) -> None:
+        entry = self.library.entry_for(self.model_combo.currentData() or "")
+        if entry is None or (self.entry is not None and entry.path == self.entry.path and self.map is not None):
+            return
+        self.settings.setValue("latent/model", str(entry.path))
+        self.entry, self.model, self.map = entry, None, None
+        self.scatter.clear()
+        self.legend.clear()
+        self.trail = []
+        checkpoint = self.library.cached(entry.path)
+        if checkpoint is None:
+            self.info_label.setText(f"Loading {entry.name}…")
+            self.library.load_in_background([entry.path])
+        else:
+            self._start_map(checkpoint.model)
+
+    def _on_model_loaded(self, path) -> None:
+        if self.entry is not None and Path(path) == self.entry.path and self.model is None:
+            checkpoint = self.library.cached(path)
+            if checkpoint is not None:
+                self._start_map(checkpoint.model)
+
+    def _start_map(self, model: torch.nn.Module) -> None:
+        assert self.entry is not None
+        self.model = model
+        if self.entry.path in self._maps:
+            self._show_map(self._maps[self.entry.path])
+            return
+        if self._worker is not None and self._worker.isRunning():
+            self._worker.wait()  # a few seconds at most; the newest choice wins
+        self.info_label.setText(f"Encoding the held-out images with {self.entry.name}…")
+        worker = _MapWorker(self.entry, model, self)
+        worker.done.connect(self._on_map_done)
+        worker.failed.connect(self._on_map_failed)
+        worker.finished.connect(worker.deleteLater)
+        self._worker = worker
+        worker.start()
+
+    def _on_map_done(self, path, result: LatentMap) -> None:
+        self._worker = None
+        self._maps[Path(path)] = result
+        if self.entry is not None and Path(path) == self.entry.path:
+            self._show_map(result)
+
+    def _on_map_failed(self, path, reason: str) -> None:
+        self._worker = None
+        self.info_label.setText(f"⚠ Could not map this model: {reason}")
+
+    def wait_for_map(self, timeout_ms: int = 30000) -> bool:
+        """Block until the map is shown (tests, screenshots)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.map is None and not deadline.hasExpired():
+            self.library.wait_for_loads(100)
+            if self._worker is not None:
+                self._worker.wait(20)
+            QCoreApplication.processEvents()
+        return self.map is not None
+
+    # -- the map ------------------------------------------------------------------------------------
+    def _show_map(self, result: LatentMap) -> None:
+        self.map = result
+        brushes = [pg.mkBrush(*PALETTE[i % len(PALETTE)], 170) for i in range(max(len(result.class_names), 1))]
+        self.scatter.setData(
+            x=result.coords[:, 0],
+            y=result.coords[:, 1],
+            brush=[brushes[int(c) % len(brushes)] for c in result.labels],
+            data=np.arange(len(result.coords)),
+        )
+        self.legend.clear()
+        for i, name in enumerate(result.class_names):
+            label = name if name == str(i) else f"{i} {name}"
+            self.legend.addItem(pg.ScatterPlotItem(size=9, pen=None, brush=brushes[i]), label)
+        d = result.mean.size
+        if d <= 2:
+            self.plot.setLabel("bottom", "code[0]")
+            self.plot.setLabel("left", "code[1]")
+            how = "the 2-d code itself"
+        else:
+            e0, e1 = (100 * result.explained).tolist()
+            self.plot.setLabel("bottom", f"principal component 1 ({e0:.0f}% of the variance)")
+            self.plot.setLabel("left", f"principal component 2 ({e1:.0f}% of the variance)")
+            how = f"its {d}-d codes projected by PCA on their 2 main axes ({e0 + e1:.0f}% of the variance)"
+        assert self.entry is not None
+        self.info_label.setText(f"{result.description}, placed by {self.entry.name}: {how}.")
+        self.plot.autoRange()
+        if self.context.last_drawing is not None:
+            self._place_drawing(self.context.last_drawing, reset_trail=True)
+        self.map_ready.emit()
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        if self.map is None or not self.plot.sceneBoundingRect().contains(scene_pos):
+            return
+        point = self.plot.getPlotItem().vb.mapSceneToView(scene_pos)
+        self._hover = (point.x(), point.y())
+        if not self._hover_timer.isActive():
+            self._hover_timer.start()
+
+    def decode_at(self, x: float, y: float) -> np.ndarray | None:
+        """The image the decoder makes of the map point (x, y)."""
+        if self.map is None or self.model is None:
+            return None
+        code = torch.from_numpy(self.map.to_code(np.array([[x, y]], np.float32)))
+        with torch.inference_mode():
+            return self.model.decode(code)[0].numpy()
+
+    def hover(self, x: float, y: float) -> None:
+        self._hover = (x, y)
+        self._decode_hover()
+
+    def _decode_hover(self) -> None:
+        if self._hover is None:
+            return
+        x, y = self._hover
+        image = self.decode_at(x, y)
+        if image is None:
+            return
+        self.hover_view.set_image(image)
+        self.hover_label.setText(f"at ({x:.2f}, {y:.2f})")
+        self.hover_marker.setData([x], [y])
+
+    def _on_mouse_clicked(self, event) -> None:
+        if self.map is None:
+            return
+        point = self.plot.getPlotItem().vb.mapSceneToView(event.scenePos())
+        hits = self.scatter.pointsAt(point)
+        if len(hits):
+            self.show_point(int(hits[0].data()))
+
+    def show_point(self, index: int) -> None:
+        """Show one dot's original image and the model's reconstruction of it."""
+        if self.map is None or self.model is None:
+            return
+        image = self.map.images[index]
+        with torch.inference_mode():
+            recon = self.model.reconstruct(torch.from_numpy(image).float().div(255.0).unsqueeze(0))[0].numpy()
+        self.original_view.set_image(image)
+        self.reconstruction_view.set_image(recon)
+        label = int(self.map.labels[index])
+        name = self.map.class_names[label] if label < len(self.map.class_names) else str(label)
+        x, y = self.map.coords[index]
+        self.clicked_label.setText(f"Image #{index}: class {label} ({name}) at ({x:.2f}, {y:.2f})")
+
+    # -- the Draw page's input as a moving point --------------------------------------------------
+    def _on_drawing(self, image: np.ndarray) -> None:
+        if not self.isVisible():
+            self._pending_drawing = image  # placed when the page is shown: drawing stays fast
+            return
+        self._place_drawing(image)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._pending_drawing is not None:
+            image, self._pending_drawing = self._pending_drawing, None
+            self._place_drawing(image)
+
+    def _place_drawing(self, image: np.ndarray, reset_trail: bool = False) -> None:
+        self.drawing_view.set_image(image if image is not None and image.any() else None)
+        if reset_trail:
+            self.trail = []
+        if self.map is None or self.model is None or image is None or not image.any():
+            self.drawing_marker.clear()
+            self.trail_curve.clear()
+            return
+        with torch.inference_mode():
+            code = self.model.encode(torch.from_numpy(np.asarray(image, np.float32)).reshape(1, 28, 28))
+        x, y = self.map.to_map(code.reshape(1, -1).numpy())[0]
+        self.drawing_marker.setData([float(x)], [float(y)])
+        self.trail = (self.trail + [(float(x), float(y))])[-40:]
+        trail = np.array(self.trail, np.float32)
+        self.trail_curve.setData(trail[:, 0], trail[:, 1])
+
+    def drawing_position(self) -> tuple[float, float] | None:
+        return self.trail[-1] if self.trail else None
+
+    def shutdown(self) -> bool:
+        if self._worker is not None:
+            self._worker.wait()
+        return True

@@ -1,0 +1,141 @@
+"""One small grey image (28×28 or any size) shown large, pixels square and sharp.
+
+Used everywhere a page shows "what the model sees" or "what it made": the Draw
+page's inputs and reconstructions, the decoded point of the latent map, a
+picked sample. Optionally the user can paint on it (the Draw page's "blank
+pixels" brush) and click it (to select a model).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def to_uint8(image: np.ndarray) -> np.ndarray:
+    """Float [0, 1] (or uint8) → uint8, C-contiguous."""
+    array = np.asarray(image)
+    if array.dtype != np.uint8:
+        array = np.clip(np.round(array.astype(np.float32) * 255.0), 0, 255).astype(np.uint8)
+    return np.ascontiguousarray(array)
+
+
+class PixelView(QWidget):
+    clicked = Signal()
+    painted = Signal(int, int, bool)  # row, col of an image pixel the user brushed; True while the button is held
+
+    def __init__(self, placeholder: str = "", min_size: int = 84, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._array: np.ndarray | None = None
+        self._qimage: QImage | None = None
+        self._placeholder = placeholder
+        self._selected = False
+        self._box: tuple[int, int, int, int] | None = None  # (left, top, right, bottom) outline in image pixels
+        self.paintable = False
+        self.setMinimumSize(min_size, min_size)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: np.ndarray | None) -> None:
+        if image is None:
+            self._array, self._qimage = None, None
+        else:
+            self._array = to_uint8(image)
+            h, w = self._array.shape
+            self._qimage = QImage(self._array.data, w, h, w, QImage.Format.Format_Grayscale8)
+        self.update()
+
+    def image(self) -> np.ndarray | None:
+        return None if self._array is None else self._array.copy()
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        self._selected = selected
+        self.update()
+
+    def set_box(self, box: tuple[int, int, int, int] | None) -> None:
+        self._box = box
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(112, 112)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return width
+
+    def image_rect(self) -> QRect:
+        """Where the image is drawn: as large as fits, square pixels."""
+        if self._array is None:
+            side = min(self.width(), self.height())
+            return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        h, w = self._array.shape
+        scale = min(self.width() / w, self.height() / h)
+        if scale >= 4:  # large enough: whole pixels keep every square the same size
+            scale = int(scale)
+        tw, th = max(1, int(w * scale)), max(1, int(h * scale))
+        return QRect((self.width() - tw) // 2, (self.height() - th) // 2, tw, th)
+
+    def pixel_at(self, pos: QPoint) -> tuple[int, int] | None:
+        if self._array is None:
+            return None
+        rect = self.image_rect()
+        if not rect.contains(pos):
+            return None
+        h, w = self._array.shape
+        col = int((pos.x() - rect.x()) * w / rect.width())
+        row = int((pos.y() - rect.y()) * h / rect.height())
+        return min(row, h - 1), min(col, w - 1)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = self.image_rect()
+        if self._qimage is None:
+            painter.fillRect(rect, QColor(24, 24, 24))
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(
+                rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
+            )
+        else:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(rect, self._qimage)
+            if self._box is not None and self._array is not None:
+                h, w = self._array.shape
+                left, top, right, bottom = self._box
+                sx, sy = rect.width() / w, rect.height() / h
+                painter.setPen(QPen(QColor(255, 170, 0), 1.5, Qt.PenStyle.DashLine))
+                painter.drawRect(
+                    int(rect.x() + left * sx),
+                    int(rect.y() + top * sy),
+                    int((right - left) * sx),
+                    int((bottom - top) * sy),
+                )
+        if self._selected:
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            self._paint_at(event.position().toPoint(), True)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._paint_at(event.position().toPoint(), True)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self.paintable and event.button() == Qt.MouseButton.LeftButton:
+            self.painted.emit(-1, -1, False)
+
+    def _paint_at(self, pos: QPoint, held: bool) -> None:
+        if not self.paintable:
+            return
+        pixel = self.pixel_at(pos)
+        if pixel is not None:
+            self.painted.emit(pixel[0], pixel[1], held)

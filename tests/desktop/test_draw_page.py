@@ -1,0 +1,222 @@
+"""The Draw page with the shipped models: strokes, the recipe, every reconstruction, noise, bad files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.pages.draw_page import DrawPage, bce, psnr
+
+
+@pytest.fixture
+def page(qtbot, context):
+    widget = DrawPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    assert context.library.wait_for_loads(20000)
+    QApplication.processEvents()
+    yield widget
+    widget.shutdown()
+
+
+def stroke(qtbot, canvas, points):
+    """A mouse stroke through canvas-relative fractions (0..1) of the widget."""
+    rect = canvas.target_rect()
+
+    def at(fx, fy):
+        return QPoint(int(rect.x() + fx * rect.width()), int(rect.y() + fy * rect.height()))
+
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=at(*points[0]))
+    for a, b in zip(points, points[1:]):
+        for t in np.linspace(0, 1, 6)[1:]:
+            qtbot.mouseMove(canvas, at(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(*points[-1]))
+
+
+THREE = [
+    (0.3, 0.25),
+    (0.5, 0.2),
+    (0.65, 0.28),
+    (0.62, 0.42),
+    (0.48, 0.5),
+    (0.65, 0.6),
+    (0.66, 0.75),
+    (0.5, 0.82),
+    (0.3, 0.76),
+]
+
+
+def test_strokes_give_an_input_and_one_reconstruction_per_autoencoder(qtbot, page, context):
+    mnist = [e for e in page.autoencoder_entries() if e.dataset == "mnist"]
+    assert len(mnist) >= 5 and page.loaded_count() == len(page.slots) == len(mnist)
+    with qtbot.waitSignal(context.drawing_changed, timeout=2000) as signal:
+        stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    drawn = signal.args[0]
+    assert drawn.shape == (28, 28) and drawn.dtype == np.float32 and drawn.max() > 0.5
+    assert page.model_input.shape == (28, 28) and page.model_input.any()
+    reconstructions = page.reconstructions()
+    assert len(reconstructions) == len(mnist)
+    for image in reconstructions.values():
+        assert image.shape == (28, 28) and 0.0 <= image.min() and image.max() <= 1.0
+        assert bce(page.model_input, image) < 0.35  # the shipped models rebuild a drawn 3, roughly
+    for slot in page.slots.values():
+        assert "BCE" in slot.caption.text() and "PSNR" in slot.caption.text()
+    qtbot.waitUntil(lambda: page.code_bars.values().size > 0, timeout=1000)  # the chart is throttled
+
+
+def test_a_drawn_three_reconstructs_closer_to_a_three_than_to_a_one(page):
+    stroke_points = [(x * 280, y * 280) for x, y in THREE]
+    canvas = page.canvas
+    canvas.begin_stroke(QPointF(*stroke_points[0]))
+    for x, y in stroke_points[1:]:
+        canvas.continue_stroke(QPointF(x, y))
+    canvas.end_stroke()
+    page.process_now()
+    one = np.zeros((28, 28), np.float32)
+    one[4:24, 13:16] = 1.0
+    stacked = next(s for s in page.slots.values() if s.entry.family == "stacked")
+    assert psnr(page.model_input, stacked.output) > psnr(one, stacked.output)
+
+
+def test_undo_clear_and_eraser(qtbot, page):
+    stroke(qtbot, page.canvas, [(0.3, 0.3), (0.7, 0.7)])
+    page.process_now()
+    assert page.model_input.any()
+    page.clear_button.click()
+    page.process_now()
+    assert not page.model_input.any() and page.reconstructions() == {}
+    page.undo_button.click()
+    page.process_now()
+    assert page.model_input.any()
+    page.eraser_button.click()
+    stroke(qtbot, page.canvas, [(0.3, 0.3), (0.7, 0.7)])
+    page.process_now()
+    assert not page.model_input.any()
+
+
+def test_the_raw_toggle_shows_why_position_and_size_matter(qtbot, page):
+    stroke(qtbot, page.canvas, [(0.85, 0.05), (0.85, 0.2)])  # a small stroke in a corner
+    page.process_now()
+    processed = page.model_input.copy()
+    assert processed.sum() > 10 * page.result.raw.sum() / 10  # fitted to 20 px tall
+    page.raw_toggle.setChecked(True)
+    page.process_now()
+    assert np.array_equal(page.model_input, page.result.raw)
+    assert not np.array_equal(processed, page.model_input)
+    rows = np.flatnonzero(page.processed_view.image().max(axis=1) > 128)
+    assert rows.size >= 18  # the processed view shows the digit fitted in 20×20
+
+
+def test_the_denoiser_beats_the_plain_autoencoder_on_noisy_test_digits(page):
+    from engine.data import load_dataset
+
+    digits = load_dataset("mnist", "embedded").test.images[:8].float().div(255).numpy()
+    for noise, settings in (("gaussian", (0.3, 0.0)), ("dropout", (0.0, 0.4))):
+        assert page.select_denoiser(noise)
+        page.set_noise(*settings)
+        gains = []
+        for digit in digits:
+            page.canvas.set_array(digit, undoable=False)
+            page.process_now()
+            scores = page.noise_scores()
+            assert scores["noisy"] < 99
+            gains.append(scores["denoised"] - scores["plain"])
+        assert np.mean(gains) > 0, (noise, gains)
+
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def bad_files() -> dict[str, bytes]:
+    good = png(Image.fromarray((np.random.default_rng(0).random((100, 100)) * 255).astype(np.uint8)))
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 90000, 90000, 8, 0, 0, 0, 0))
+    bomb += chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return {
+        "garbage.png": bytes(range(256)) * 4,
+        "truncated.png": good[: len(good) // 2],
+        "notes.png": b"not an image at all\n",
+        "bomb.png": bomb,
+    }
+
+
+def good_files() -> dict[str, bytes]:
+    ink = np.full((60, 40), 255, np.uint8)
+    ink[10:50, 17:24] = 0
+    deep = ink.astype(np.uint16) * 257
+    rgba = np.zeros((60, 40, 4), np.uint8)
+    rgba[10:50, 17:24] = (0, 0, 0, 255)
+    return {
+        "deep.png": png(Image.fromarray(deep)),
+        "palette.png": png(Image.fromarray(ink).convert("P")),
+        "transparent.png": png(Image.fromarray(rgba)),
+    }
+
+
+def test_bad_files_show_a_message_and_leave_the_drawing(qtbot, page, tmp_path):
+    stroke(qtbot, page.canvas, THREE)
+    before = page.canvas.array()
+    for name, data in bad_files().items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert not page.load_image_file(str(path))
+        assert page.message.isVisible() and name in page.message.text()
+        assert np.array_equal(page.canvas.array(), before)
+
+
+def test_odd_but_valid_files_load(page, tmp_path):
+    for name, data in good_files().items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert page.load_image_file(str(path)), page.message.text()
+        assert "inverted" in page.message.text()  # dark ink on light (or on transparency)
+        page.process_now()
+        assert page.model_input.max() > 0.9, name
+        rows = np.flatnonzero(page.model_input.max(axis=1) > 0.5)
+        assert rows.size >= 18  # a tall bar, fitted to 20 pixels
+
+
+def test_dropping_an_image_file_on_the_canvas_loads_it(page, tmp_path):
+    path = tmp_path / "dropped.png"
+    path.write_bytes(good_files()["palette.png"])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.canvas.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.canvas.dropEvent(drop)  # (offscreen Qt delivers drops only during a real drag)
+    page.process_now()
+    assert page.model_input.any() and "dropped.png" in page.message.text()
+
+
+def test_blanking_pixels_on_the_noisy_input(qtbot, page):
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    clean = page.noise_scores()["noisy"]
+    view = page.noisy_view
+    rect = view.image_rect()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=rect.center())
+    page.process_now()
+    assert page.blanks.any() and page.noise_scores()["noisy"] <= clean
+    page.reset_blanks_button.click()
+    assert not page.blanks.any()

@@ -1,0 +1,107 @@
+"""The Generate page with the shipped generators: seeds, resampling, picking, interpolation, sliders."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.pages.generate_page import GeneratePage, interpolate
+
+
+@pytest.fixture
+def page(qtbot, context):
+    widget = GeneratePage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    assert context.library.wait_for_loads(20000)
+    QApplication.processEvents()
+    assert widget.model is not None
+    yield widget
+    context.library.shutdown()
+
+
+def test_every_shipped_generator_makes_a_grid(page, context):
+    families = set()
+    for i in range(page.model_combo.count()):
+        page.model_combo.setCurrentIndex(i)
+        context.library.wait_for_loads(20000)
+        QApplication.processEvents()
+        assert page.samples.shape == (36, 28, 28) and page.grid.count() == 36
+        assert 0.0 <= page.samples.min() and page.samples.max() <= 1.0 and page.samples.std() > 0.05
+        families.add(page.entry.family)
+    assert {"gan", "dcgan", "vae"} <= families
+
+
+def test_same_seed_same_grid_and_resample_changes_it(page):
+    first = page.samples.copy()
+    seed = page.seed_spin.value()
+    page.resample_button.click()
+    assert page.seed_spin.value() == seed + 1
+    assert not np.allclose(page.samples, first)
+    page.seed_spin.setValue(seed)
+    assert np.array_equal(page.samples, first)
+
+
+def test_clicking_picks_a_and_b_and_the_strip_joins_them(qtbot, page):
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=page.grid.tile_rect(2).center())
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=page.grid.tile_rect(7).center())
+    assert page.picks == [2, 7] and page.grid.marks == {"A": 2, "B": 7}
+    for spherical in (False, True):
+        page.spherical_radio.setChecked(spherical)
+        page.linear_radio.setChecked(not spherical)
+        assert page.strip.shape == (page.steps_spin.value(), 28, 28)
+        assert np.allclose(page.strip[0], page.samples[2], atol=1e-5)
+        assert np.allclose(page.strip[-1], page.samples[7], atol=1e-5)
+        assert not np.allclose(page.strip[len(page.strip) // 2], page.samples[2], atol=1e-3)
+    page.steps_spin.setValue(5)
+    assert len(page.strip) == 5
+
+
+def test_spherical_interpolation_keeps_the_codes_length():
+    a, b = torch.randn(30, generator=torch.Generator().manual_seed(1)), torch.randn(30)
+    b = b / b.norm() * a.norm()
+    path = interpolate(a, b, 7, spherical=True)
+    assert torch.allclose(path.norm(dim=1), a.norm().expand(7), rtol=1e-4)
+    assert torch.equal(path[0], a) and torch.equal(path[-1], b)
+    assert interpolate(a, b, 7).norm(dim=1)[3] < a.norm()  # a straight line cuts inside the sphere
+
+
+def test_latent_sliders_decode_live(page, context):
+    vae = next(i for i in range(page.model_combo.count()) if "Variational" in page.model_combo.itemText(i))
+    page.model_combo.setCurrentIndex(vae)
+    context.library.wait_for_loads(20000)
+    QApplication.processEvents()
+    assert len(page.sliders) == page.coding_size == 10
+    before = page.slider_preview.image()
+    page.set_slider(0, 2.5)
+    after = page.slider_preview.image()
+    assert before is not None and after is not None and not np.array_equal(before, after)
+    expected = page.decode(page.slider_code().unsqueeze(0))[0]
+    assert np.abs(after.astype(np.float32) / 255 - expected).max() < 1 / 255 + 1e-6
+    page.pick(4)  # the sliders jump to sample A's code
+    assert np.allclose(page.slider_code(), page.z[4], atol=SLIDER_STEP)
+
+
+SLIDER_STEP = 3.0 / 300
+
+
+def test_save_grid_and_strip_as_png(page, tmp_path):
+    grid_path = page.save_grid(tmp_path / "grid.png")
+    grid = np.asarray(Image.open(grid_path))
+    assert grid.shape == (2 + 6 * 30, 2 + 6 * 30)
+    page.pick(0)
+    page.pick(1)
+    strip = np.asarray(Image.open(page.save_strip(tmp_path / "strip.png")))
+    assert strip.shape == (32, 2 + page.steps_spin.value() * 30)
+
+
+def test_hover_highlight_does_not_pick(qtbot, page):
+    qtbot.mouseMove(page.grid, page.grid.tile_rect(3).center())
+    assert page.picks == []
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=QPoint(-5, -5))
+    assert page.picks == []

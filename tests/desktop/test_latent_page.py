@@ -1,0 +1,82 @@
+"""The Latent space page: the map of held-out codes, hover decoding, clicked dots, the drawing's star."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from desktop.pages.latent_page import LatentPage, compute_latent_map
+
+
+@pytest.fixture
+def page(qtbot, context):
+    widget = LatentPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    assert widget.wait_for_map(60000)
+    yield widget
+    widget.shutdown()
+    context.library.shutdown()
+
+
+def test_the_map_places_every_held_out_image_coloured_by_class(page):
+    latent = page.map
+    assert latent.coords.shape[0] >= 1000 and latent.coords.shape[1] == 2
+    assert len(page.scatter.points()) == latent.coords.shape[0]
+    assert set(np.unique(latent.labels)) == set(range(10))
+    assert len(page.legend.items) == 10
+    assert "held-out" in page.info_label.text()
+
+
+def test_hovering_the_map_decodes_the_point_under_the_mouse(qtbot, page):
+    latent = page.map
+    centre = latent.coords.mean(axis=0)
+    vb = page.plot.getPlotItem().vb
+    scene_pos = vb.mapViewToScene(QPointF(float(centre[0]), float(centre[1])))
+    page.plot.scene().sigMouseMoved.emit(scene_pos)
+    qtbot.waitUntil(lambda: page.hover_view.image() is not None, timeout=2000)
+    shown = page.hover_view.image().astype(np.float32) / 255
+    expected = page.decode_at(*page._hover)
+    assert np.abs(shown - expected).max() <= 1 / 255 + 1e-6
+    far = page.decode_at(float(latent.coords[:, 0].max()), float(latent.coords[:, 1].min()))
+    assert not np.allclose(far, expected, atol=0.05)
+
+
+def test_the_pca_mapping_goes_back_and_forth():
+    codes = torch.randn(500, 6) @ torch.randn(6, 6)
+    images = torch.zeros(500, 28, 28, dtype=torch.uint8)
+
+    class Identity(torch.nn.Module):
+        def encode(self, x):
+            return codes[: len(x)]
+
+    latent = compute_latent_map(Identity(), images, torch.zeros(500, dtype=torch.long), ["a"], batch=500)
+    back = latent.to_map(latent.to_code(latent.coords))
+    assert np.allclose(back, latent.coords, atol=1e-4)
+    assert latent.explained[0] >= latent.explained[1] > 0
+
+
+def test_clicking_a_dot_shows_its_original_and_reconstruction(page):
+    page.show_point(3)
+    original = page.original_view.image()
+    assert np.array_equal(original, page.map.images[3])
+    assert page.reconstruction_view.image() is not None
+    assert f"class {int(page.map.labels[3])}" in page.clicked_label.text()
+
+
+def test_the_drawing_moves_as_a_point_on_the_map(page, context):
+    digits = page.map.images[:2].astype(np.float32) / 255
+    context.drawing_changed.emit(digits[0])
+    first = page.drawing_position()
+    context.drawing_changed.emit(digits[1])
+    second = page.drawing_position()
+    assert first is not None and second is not None and first != second
+    assert np.allclose(second, page.map.coords[1], atol=1e-3)  # the star sits on that image's own dot
+    assert len(page.trail) == 2
+    context.drawing_changed.emit(np.zeros((28, 28), np.float32))
+    assert len(page.drawing_marker.points()) == 0
+    QApplication.processEvents()
