@@ -1,61 +1,101 @@
-"""The latent code of one image as a bar chart (pyqtgraph).
+"""The latent code of one image as a bar chart.
 
 A stacked autoencoder's 30 numbers, a sparse one's 300 (most near zero — the
 point of sparsity), a VAE's 10 means: one bar each, updated on every stroke.
-The bars are one :class:`pyqtgraph.BarGraphItem` whose heights are replaced
-in place, so a redraw costs well under a millisecond.
+Painted directly with QPainter — a plot library's axes re-render their text
+on every change, which costs more than all the models' inference together.
+The vertical scale only grows while the same model is shown, so the bars
+move against a steady axis instead of the axis jumping under them.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+POSITIVE = QColor(59, 110, 168)
+NEGATIVE = QColor(200, 90, 60)
+AXIS = QColor(150, 150, 150)
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 44, 22, 8
+
+
+def nice_step(span: float) -> float:
+    """A 1-2-5 tick step giving about four ticks over ``span``."""
+    raw = max(span, 1e-6) / 4
+    power = 10 ** np.floor(np.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return float(factor * power)
+    return float(10 * power)
 
 
 class CodeBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget()
-        self.plot.setBackground(None)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.setLabel("bottom", "code unit")
-        self.plot.setMinimumHeight(120)
-        self._bars: pg.BarGraphItem | None = None
-        self._size = 0
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self._values = np.zeros(0, np.float32)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        self._low, self._high = 0.0, 1.0
+        self.setToolTip("Each bar is one number of the code: blue above zero, orange below.")
 
     def values(self) -> np.ndarray:
         return self._values.copy()
 
     def clear(self) -> None:
-        self.plot.clear()
-        self._bars = None
-        self._size = 0
         self._values = np.zeros(0, np.float32)
+        self._low, self._high = 0.0, 1.0
+        self.update()
 
     def set_code(self, code: np.ndarray, title: str = "") -> None:
         code = np.asarray(code, dtype=np.float32).ravel()
+        if code.size != self._values.size:  # another model: a fresh scale
+            self._low, self._high = 0.0, 0.0
+        finite = code[np.isfinite(code)]
+        if finite.size:
+            self._low = min(self._low, float(finite.min()), 0.0)
+            self._high = max(self._high, float(finite.max()), 0.0)
+        if self._high - self._low < 1e-3:
+            self._high = self._low + 1.0
         self._values = code
-        n = code.size
-        positive = code >= 0
-        brushes = [pg.mkBrush(59, 110, 168) if p else pg.mkBrush(200, 90, 60) for p in positive]
-        if self._bars is None or n != self._size:
-            self.plot.clear()
-            self._bars = pg.BarGraphItem(x=np.arange(n), height=code, width=0.8, brushes=brushes, pen=None)
-            self.plot.addItem(self._bars)
-            self._size = n
-            self.plot.setXRange(-1, n, padding=0)
-        else:
-            self._bars.setOpts(height=code, brushes=brushes)
-        low, high = float(min(code.min(initial=0), 0)), float(max(code.max(initial=0), 0))
-        span = max(high - low, 1e-3)
-        self.plot.setYRange(low - 0.05 * span, high + 0.05 * span, padding=0)
         if title:
-            self.plot.setTitle(title, size="9pt")
+            self.setToolTip(title)
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        width, height = self.width(), self.height()
+        plot = QRectF(MARGIN_LEFT, MARGIN_TOP, max(width - MARGIN_LEFT - 6, 1),
+                      max(height - MARGIN_TOP - MARGIN_BOTTOM, 1))  # fmt: skip
+        low, high = self._low, self._high
+        span = high - low
+
+        def y_of(value: float) -> float:
+            return plot.bottom() - (value - low) / span * plot.height()
+
+        painter.setPen(QPen(AXIS, 1))
+        step = nice_step(span)
+        tick = np.ceil(low / step) * step
+        while tick <= high + 1e-9:
+            y = y_of(tick)
+            painter.drawLine(int(plot.left()) - 4, int(y), int(plot.left()), int(y))
+            painter.drawText(QRectF(0, y - 8, MARGIN_LEFT - 7, 16),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{tick:g}")  # fmt: skip
+            tick += step
+        painter.drawLine(int(plot.left()), int(plot.top()), int(plot.left()), int(plot.bottom()))
+        zero = y_of(0.0)
+        painter.drawLine(int(plot.left()), int(zero), int(plot.right()), int(zero))
+        n = self._values.size
+        painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), MARGIN_BOTTOM - 2),
+                         Qt.AlignmentFlag.AlignCenter, f"code unit (0 … {n - 1})" if n else "no code yet")  # fmt: skip
+        if n:
+            slot = plot.width() / n
+            bar = max(slot * 0.8, 1.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for i, value in enumerate(np.nan_to_num(self._values)):
+                top, bottom = sorted((y_of(float(value)), zero))
+                painter.fillRect(QRectF(plot.left() + i * slot + (slot - bar) / 2, top, bar, max(bottom - top, 1.0)),
+                                 POSITIVE if value >= 0 else NEGATIVE)  # fmt: skip
+        painter.end()

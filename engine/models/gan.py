@@ -53,7 +53,9 @@ class GAN(nn.Module):
         """Images (N, 28, 28) in [0, 1] from codings (N, coding_size)."""
         return self.from_model_space(self.generate_raw(z)).reshape(z.shape[0], 28, 28)
 
+    @torch.no_grad()
     def sample(self, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
+        """n new images (N, 28, 28) from codings z ~ N(0, I), for display: no gradient is kept."""
         return self.generate(self.noise(n, generator))
 
     def discriminate(self, x01: torch.Tensor) -> torch.Tensor:

@@ -57,7 +57,9 @@ class VAE(Autoencoder):
     def generate(self, z: torch.Tensor) -> torch.Tensor:
         return self.decode(z)
 
+    @torch.no_grad()
     def sample(self, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
+        """n new images (N, 28, 28) from codings z ~ N(0, I), for display: no gradient is kept."""
         device = next(self.parameters()).device
         z = torch.randn(n, self.coding_size, generator=generator, device="cpu").to(device)
         return self.generate(z)

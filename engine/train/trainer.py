@@ -42,7 +42,7 @@ class Trainer:
     family: str
     metric_names: tuple[str, ...] = ("loss",)
     drop_last = False
-    guard_every = 25  # steps between copies of the last good weights
+    guard_every = 50  # steps between copies of the last good weights
 
     def __init__(self, model: nn.Module, dataset: Dataset, config: TrainConfig, device: torch.device,
                  control: RunControl | None = None) -> None:  # fmt: skip
