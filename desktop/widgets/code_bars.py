@@ -11,7 +11,7 @@ move against a steady axis instead of the axis jumping under them.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,8 +22,8 @@ MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 44, 22, 8
 
 
 def nice_step(span: float) -> float:
-    """A 1-2-5 tick step giving about four ticks over ``span``."""
-    raw = max(span, 1e-6) / 4
+    """A 1-2-5 tick step giving about five ticks over ``span``."""
+    raw = max(span, 1e-6) / 5
     power = 10 ** np.floor(np.log10(raw))
     for factor in (1, 2, 5, 10):
         if raw <= factor * power:
@@ -40,6 +40,9 @@ class CodeBars(QWidget):
         self._values = np.zeros(0, np.float32)
         self._low, self._high = 0.0, 1.0
         self.setToolTip("Each bar is one number of the code: blue above zero, orange below.")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(420, 420)
 
     def values(self) -> np.ndarray:
         return self._values.copy()
@@ -81,8 +84,9 @@ class CodeBars(QWidget):
         while tick <= high + 1e-9:
             y = y_of(tick)
             painter.drawLine(int(plot.left()) - 4, int(y), int(plot.left()), int(y))
+            label = f"{tick + 0.0:g}"  # + 0.0: no "-0"
             painter.drawText(QRectF(0, y - 8, MARGIN_LEFT - 7, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{tick:g}")  # fmt: skip
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)  # fmt: skip
             tick += step
         painter.drawLine(int(plot.left()), int(plot.top()), int(plot.left()), int(plot.bottom()))
         zero = y_of(0.0)
