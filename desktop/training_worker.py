@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
-DRAIN_MS = 33  # the GUI takes a run's events at most ~30 times a second (plus urgent ones)
+DRAIN_MS = 50  # the GUI takes a run's events at most ~20 times a second (plus urgent ones)
 URGENT = ("RunStarted", "EpochSummary", "RunPaused", "RunResumed", "RunEnded")
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 SMOOTHING = 0.98  # weight of the past in the smoothed training loss (an EMA, like TensorBoard's slider)
 MIN_INTERVAL_S = 0.04  # never redraw faster than 25 Hz
-DUTY = 0.06  # share of the GUI thread's time the curves may take: slow redraws are spaced out
+DUTY = 0.03  # share of the GUI thread's time the curves may take: slow redraws are spaced out
 
 # Why a budget: the training thread holds Python's GIL most of the time, and a
 # pyqtgraph redraw makes hundreds of Python↔Qt calls, each of which can wait
