@@ -1,7 +1,8 @@
 """The five pages of the main window, each imported only when the window builds it.
 
-A page whose module is not there yet is replaced by an interim page that says
-what it will hold, so the window always has its five entries.
+A page that cannot be imported or built (a broken install, a bug) is replaced
+by a page that says so and what it would have held: one broken page never
+takes the window down, and the window always has its five entries.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class PageSpec:
     glyph: str  # drawn as the side bar's icon
     module: str
     class_name: str
-    summary: str  # what the page holds: its tooltip, and the interim page's text
+    summary: str  # what the page holds: its tooltip, and the error page's text
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -44,16 +45,16 @@ PAGES: tuple[PageSpec, ...] = (
 )  # fmt: skip
 
 
-class InterimPage(QWidget):
-    """Stands in for a page whose module has not landed yet."""
+class PageLoadError(QWidget):
+    """Stands in for a page that could not be imported or built, and says why."""
 
-    def __init__(self, spec: PageSpec, reason: str = "", failed: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: PageSpec, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.failed = failed
+        self.reason = reason
         title = QLabel(f"<h2>{spec.title}</h2>")
-        note = f"This page could not be loaded — {reason}" if failed else "This page is coming in the next version."
-        text = QLabel(f"<p>{spec.summary}</p><p><i>{note}</i></p>")
+        text = QLabel(f"<p>{spec.summary}</p><p><i>This page could not be loaded — {reason}</i></p>"
+                      "<p>Reinstalling Latent Studio usually mends this; the other pages work as usual.</p>")
         text.setWordWrap(True)
         for label in (title, text):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -62,21 +63,14 @@ class InterimPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addStretch(2)
-        if reason:
-            self.setToolTip(reason)
+        self.setToolTip(reason)
 
 
 def create_page(spec: PageSpec, context) -> QWidget:
-    """The page's widget; an :class:`InterimPage` when its module is missing."""
+    """The page's widget; a :class:`PageLoadError` saying why when it cannot be made."""
     try:
         module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as exc:
-        if exc.name == spec.module:
-            return InterimPage(spec)
-        log.exception("The %s page could not be imported", spec.title)
-        return InterimPage(spec, f"{spec.title} failed to load: {exc}", failed=True)
-    try:
         return getattr(module, spec.class_name)(context)
     except Exception as exc:  # one broken page must not take the whole window down
-        log.exception("The %s page could not be built", spec.title)
-        return InterimPage(spec, f"{spec.title} failed to load: {exc.__class__.__name__}: {exc}", failed=True)
+        log.exception("The %s page could not be loaded", spec.title)
+        return PageLoadError(spec, f"{exc.__class__.__name__}: {exc}")
