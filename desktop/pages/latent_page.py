@@ -101,13 +101,16 @@ def compute_latent_map(
 
 def held_out_images(entry: ModelEntry, limit: int = MAX_POINTS):
     """The model's dataset's validation split plus its test split (images it never trained on)."""
-    from engine.data import load_dataset
+    from engine.data import DatasetError, load_dataset
 
     info = entry.meta.get("dataset") or {}
     kind = str(info.get("source_kind") or "auto")
     if kind not in ("embedded", "full", "auto"):
         kind = "auto"
-    dataset = load_dataset(entry.dataset, kind)
+    try:  # what is on this machine, never a download: the map must come quickly, offline too
+        dataset = load_dataset(entry.dataset, kind, allow_download=False)
+    except DatasetError:  # e.g. a model trained on the full data, on a machine with the embedded subset only
+        dataset = load_dataset(entry.dataset, "auto", allow_download=False)
     _train, val = dataset.split()
     images = torch.cat([val.images, dataset.test.images])
     labels = torch.cat([val.labels, dataset.test.labels])

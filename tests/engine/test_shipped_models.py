@@ -14,7 +14,7 @@ import torch
 
 from engine.checkpoint import load_checkpoint, read_meta
 from engine.cli import evaluate_checkpoint
-from engine.data import load_dataset
+from engine.data import DatasetError, load_dataset
 from engine.models import AUTOENCODER_FAMILIES
 from engine.paths import SHIPPED_MODELS_DIR
 
@@ -54,7 +54,10 @@ def test_every_family_ships_for_both_datasets_and_the_set_stays_small():
 @pytest.mark.parametrize("dataset", ["mnist", "fashion-mnist"])
 def test_manifest_metrics_match_a_fresh_evaluate(dataset):
     entries = [m for m in manifest() if m["dataset"] == dataset]
-    data = load_dataset(dataset, entries[0]["source"])
+    try:  # the full Fashion-MNIST is on disk only where Debian's dataset-fashion-mnist is installed
+        data = load_dataset(dataset, entries[0]["source"], allow_download=False)
+    except DatasetError as exc:
+        pytest.skip(f"the data these models were evaluated on is not on this machine: {exc}")
     for m in entries:
         checkpoint = load_checkpoint(SHIPPED_MODELS_DIR / m["file"])
         fresh = evaluate_checkpoint(checkpoint, data)
