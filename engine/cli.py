@@ -198,11 +198,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 # -- reconstruct / sample --------------------------------------------------------------
 def cmd_reconstruct(args: argparse.Namespace) -> int:
-    import math
-
     import numpy as np
     import torch
 
+    from .image_metrics import bce, mse, psnr
     from .imageio import ImageError, read_image, write_png
     from .models import AUTOENCODER_FAMILIES
     from .preprocess import preprocess
@@ -222,14 +221,13 @@ def cmd_reconstruct(args: argparse.Namespace) -> int:
             continue
         x = torch.from_numpy(np.ascontiguousarray(prepared.input, dtype=np.float32))[None]
         with torch.no_grad():
-            recon = checkpoint.model.reconstruct(x)[0].clamp(0, 1)
-        mse = float(torch.mean((recon - x[0]) ** 2))
-        bce = float(torch.nn.functional.binary_cross_entropy(recon.clamp(1e-7, 1 - 1e-7), x[0]))
+            recon = checkpoint.model.reconstruct(x)[0].clamp(0, 1).numpy()
+        target = x[0].numpy()
         stem = Path(image_path).stem
         write_png(out_dir / f"{stem}.input.png", np.rint(prepared.input * 255).astype(np.uint8))
-        write_png(out_dir / f"{stem}.recon.png", np.rint(recon.numpy() * 255).astype(np.uint8))
-        _print_json({"image": str(image_path), "bce": bce, "mse": mse,
-                     "psnr": 10 * math.log10(1.0 / mse) if mse > 0 else float("inf"),
+        write_png(out_dir / f"{stem}.recon.png", np.rint(recon * 255).astype(np.uint8))
+        _print_json({"image": str(image_path), "bce": bce(target, recon), "mse": mse(target, recon),
+                     "psnr": psnr(target, recon),
                      "inverted": bool(prepared.inverted), "input": str(out_dir / f"{stem}.input.png"),
                      "recon": str(out_dir / f"{stem}.recon.png")})  # fmt: skip
     return 1 if failures else 0

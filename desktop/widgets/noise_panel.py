@@ -1,0 +1,135 @@
+"""The Draw page's noise panel: does the denoising autoencoder clean a corrupted input better?
+
+Two sliders corrupt the input (Gaussian σ, a dropout rate), a combo picks the
+denoising autoencoder, and three views show the noisy input, the denoiser's
+output and a plain (stacked) autoencoder's output, each with its PSNR against
+the clean input. Painting on the noisy view blanks pixels. The panel only shows
+and asks: the page owns the noise, runs the models and connects the signals.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QWidget,
+)
+
+from desktop.widgets.pixel_view import PixelView
+from engine.image_metrics import psnr
+
+
+class NoisePanel(QGroupBox):
+    settings_changed = Signal()  # σ or the dropout rate moved (the labels are already updated)
+    new_noise_requested = Signal()
+    reset_blanks_requested = Signal()
+    blank_painted = Signal(int, int, bool)  # row, col of the noisy input's pixel brushed; True while held
+    denoiser_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Noise: does the denoising autoencoder clean it better?", parent)
+        self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
+        self.sigma_slider.setRange(0, 100)
+        self.sigma_slider.setToolTip(
+            "Gaussian noise added to every pixel (σ, in grey levels 0–1). "
+            "The Gaussian denoiser was trained with σ = 0.2."
+        )
+        self.dropout_slider = QSlider(Qt.Orientation.Horizontal)
+        self.dropout_slider.setRange(0, 90)
+        self.dropout_slider.setToolTip(
+            "Fraction of pixels switched off at random. The dropout denoiser was trained with a rate of 0.5."
+        )
+        self.sigma_label, self.dropout_label = QLabel(), QLabel()
+        for slider in (self.sigma_slider, self.dropout_slider):
+            slider.valueChanged.connect(self._on_settings)
+        self.new_noise_button = QPushButton("New noise")
+        self.new_noise_button.setToolTip("Draw new random noise (N).")
+        self.new_noise_button.clicked.connect(lambda: self.new_noise_requested.emit())
+        self.reset_blanks_button = QPushButton("Reset blanks")
+        self.reset_blanks_button.setToolTip("Remove the pixels you blanked on the noisy input.")
+        self.reset_blanks_button.clicked.connect(lambda: self.reset_blanks_requested.emit())
+        self.denoiser_combo = QComboBox()
+        self.denoiser_combo.setToolTip("The denoising autoencoder to compare with the plain (stacked) one.")
+        self.denoiser_combo.currentIndexChanged.connect(lambda _index: self.denoiser_changed.emit())
+        self.noisy_view = PixelView("No input", 96)
+        self.noisy_view.paintable = True
+        self.noisy_view.setCursor(Qt.CursorShape.CrossCursor)
+        self.noisy_view.setToolTip(
+            "The corrupted input. Paint on it to blank pixels (an eraser that "
+            "punches holes): the denoiser should fill them in."
+        )
+        self.noisy_view.painted.connect(self.blank_painted)
+        self.denoised_view = PixelView("No denoising autoencoder", 96)
+        self.plain_view = PixelView("No plain autoencoder", 96)
+        self.noisy_caption, self.denoised_caption, self.plain_caption = QLabel(), QLabel(), QLabel()
+        for label in (self.noisy_caption, self.denoised_caption, self.plain_caption):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("Gaussian σ"), 0, 0)
+        grid.addWidget(self.sigma_slider, 0, 1)
+        grid.addWidget(self.sigma_label, 0, 2)
+        grid.addWidget(QLabel("Dropout"), 1, 0)
+        grid.addWidget(self.dropout_slider, 1, 1)
+        grid.addWidget(self.dropout_label, 1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("Denoiser:"))
+        buttons.addWidget(self.denoiser_combo, 1)
+        buttons.addWidget(self.new_noise_button)
+        buttons.addWidget(self.reset_blanks_button)
+        grid.addLayout(buttons, 2, 0, 1, 3)
+        views = QGridLayout()
+        for col, (title, view, caption) in enumerate(
+            (
+                ("Noisy input (paint to blank)", self.noisy_view, self.noisy_caption),
+                ("Denoising AE", self.denoised_view, self.denoised_caption),
+                ("Plain AE (stacked)", self.plain_view, self.plain_caption),
+            )
+        ):
+            views.addWidget(QLabel(title), 0, col, Qt.AlignmentFlag.AlignHCenter)
+            views.addWidget(view, 1, col)
+            views.addWidget(caption, 2, col, Qt.AlignmentFlag.AlignHCenter)
+        grid.addLayout(views, 3, 0, 1, 3)
+        self._show_settings()
+
+    @property
+    def sigma(self) -> float:
+        return self.sigma_slider.value() / 100.0
+
+    @property
+    def dropout(self) -> float:
+        return self.dropout_slider.value() / 100.0
+
+    def _show_settings(self) -> None:
+        self.sigma_label.setText(f"{self.sigma:.2f}")
+        self.dropout_label.setText(f"{self.dropout:.2f}")
+
+    def _on_settings(self) -> None:
+        self._show_settings()
+        self.settings_changed.emit()
+
+    def show_images(
+        self,
+        clean: np.ndarray,
+        noisy: np.ndarray | None,
+        denoised: np.ndarray | None,
+        plain: np.ndarray | None,
+    ) -> None:
+        """Show the noisy input and both reconstructions of it (None: nothing to show), each
+        with its PSNR against the ``clean`` input."""
+        for view, caption, image in (
+            (self.noisy_view, self.noisy_caption, noisy),
+            (self.denoised_view, self.denoised_caption, denoised),
+            (self.plain_view, self.plain_caption, plain),
+        ):
+            view.set_image(image)
+            caption.setText("—" if image is None else f"PSNR {psnr(clean, image):.1f} dB")

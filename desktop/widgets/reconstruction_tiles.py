@@ -1,0 +1,212 @@
+"""The Draw page's reconstruction tiles: one tile per autoencoder, showing how it rebuilds the drawing.
+
+A combo picks the dataset the models were trained on; the tiles below show
+each of those autoencoders' reconstruction with its BCE and PSNR. The widget
+owns the :class:`Slot` objects (library entry, model once loaded, tile) and
+loads the models in the background, saying which are still loading or could
+not be loaded. It only shows and asks: the page runs the models, writes each
+slot's outputs and calls :meth:`ReconstructionTiles.show_outputs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model_library import ModelEntry, display_order
+from desktop.widgets.pixel_view import PixelView
+from engine.image_metrics import bce, psnr
+
+DATASET_LABELS = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
+
+
+@dataclass
+class Slot:
+    """One autoencoder on the page: its library entry, its model once loaded, its tile."""
+
+    entry: ModelEntry
+    model: torch.nn.Module | None
+    view: PixelView
+    title: QLabel
+    caption: QLabel
+    frame: QFrame
+    output: np.ndarray | None = None  # last reconstruction of the clean input
+    noisy_output: np.ndarray | None = None  # last reconstruction of the noisy input
+    code: np.ndarray | None = None
+
+
+class ReconstructionTiles(QGroupBox):
+    slots_changed = Signal()  # the tiles were rebuilt (library or dataset changed): new slots, no outputs yet
+    model_loaded = Signal()  # a slot's model finished loading: the outputs need computing again
+    load_failed = Signal(str)  # a slot's model could not be loaded; the reason
+    selection_changed = Signal(object)  # path of the model the user picked (clicked tile)
+
+    def __init__(self, library, settings, parent: QWidget | None = None) -> None:
+        super().__init__("Every autoencoder's reconstruction — click one to see its code", parent)
+        self.library = library
+        self.settings = settings
+        self.slots: dict[Path, Slot] = {}  # only ever changed in place: the page keeps a reference
+        self.selected: Path | None = None
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.setToolTip(
+            "Which models to show: those trained on digits (MNIST) or on clothes (Fashion-MNIST)."
+        )
+        self.dataset_combo.currentIndexChanged.connect(self._on_dataset_changed)
+        self.load_label = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(QLabel("Models trained on:"))
+        header.addWidget(self.dataset_combo)
+        header.addWidget(self.load_label, 1)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        outer = QVBoxLayout(self)
+        outer.addLayout(header)
+        outer.addLayout(self.grid)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        outer.addWidget(self.empty_label)
+        library.changed.connect(self.rebuild)
+        library.model_loaded.connect(self._on_model_loaded)
+        library.model_failed.connect(self._on_model_failed)
+
+    def autoencoder_entries(self) -> list[ModelEntry]:
+        entries = [e for e in self.library.entries() if e.is_autoencoder]
+        return sorted(entries, key=display_order)
+
+    def rebuild(self) -> None:
+        """Refill the dataset combo from the library, then the tiles."""
+        entries = self.autoencoder_entries()
+        datasets = sorted({e.dataset for e in entries}, key=lambda d: (d != "mnist", d))
+        wanted = self.dataset_combo.currentData() or self.settings.value("draw/dataset", "mnist")
+        self.dataset_combo.blockSignals(True)
+        self.dataset_combo.clear()
+        for name in datasets:
+            self.dataset_combo.addItem(DATASET_LABELS.get(name, name), name)
+        if len(datasets) > 1:
+            self.dataset_combo.addItem("All datasets", "all")
+        index = self.dataset_combo.findData(wanted)
+        self.dataset_combo.setCurrentIndex(max(index, 0))
+        self.dataset_combo.blockSignals(False)
+        self._show_slots()
+
+    def _on_dataset_changed(self) -> None:
+        self.settings.setValue("draw/dataset", self.dataset_combo.currentData())
+        self._show_slots()
+
+    def _show_slots(self) -> None:
+        dataset = self.dataset_combo.currentData()
+        entries = [e for e in self.autoencoder_entries() if dataset in ("all", None) or e.dataset == dataset]
+        for slot in self.slots.values():
+            slot.frame.deleteLater()
+        self.slots.clear()
+        columns = 6
+        for i, entry in enumerate(entries):
+            self.slots[entry.path] = self._make_slot(entry)
+            self.grid.addWidget(self.slots[entry.path].frame, i // columns, i % columns)
+        if self.selected not in self.slots:
+            self.selected = next(iter(self.slots), None)
+        for path, slot in self.slots.items():
+            slot.view.set_selected(path == self.selected)
+        self.empty_label.setText(
+            "" if entries else "No autoencoder yet. Train one on the Train page, or import one on the Models page."
+        )
+        self.empty_label.setVisible(not entries)
+        missing = [e.path for e in entries if self.library.cached(e.path) is None]
+        for entry in entries:
+            cached = self.library.cached(entry.path)
+            if cached is not None:
+                self.slots[entry.path].model = cached.model
+        if missing:
+            self.load_label.setText(f"Loading {len(missing)} model(s)…")
+            self.library.load_in_background(missing)
+        else:
+            self.load_label.setText("")
+        self.slots_changed.emit()
+
+    def _make_slot(self, entry: ModelEntry) -> Slot:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        short = entry.name.split(" · ")[0]
+        title = QLabel(f"<b>{short.replace(' (', '<br>(')}</b>")
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        title.setWordWrap(True)
+        view = PixelView("Loading…", 84)
+        view.setMaximumSize(120, 120)
+        view.setMinimumSize(72, 72)
+        caption = QLabel("—")
+        caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # no relayout per stroke
+        caption.setMinimumHeight(2 * caption.fontMetrics().height() + 2)
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(title)
+        layout.addWidget(view, 1)
+        layout.addWidget(caption)
+        from engine.models import DESCRIPTIONS
+
+        tip = (
+            f"{entry.name}\n{DESCRIPTIONS.get(entry.family, '')}\n\nBCE: mean binary cross-entropy per pixel "
+            "(what it was trained to minimise; lower is better). PSNR: peak signal-to-noise ratio in dB "
+            "(higher is closer to the input). Click to see its code."
+        )
+        for widget in (frame, view, title):
+            widget.setToolTip(tip)
+        slot = Slot(entry=entry, model=None, view=view, title=title, caption=caption, frame=frame)
+        view.clicked.connect(lambda path=entry.path: self.select(path))
+        return slot
+
+    def _on_model_loaded(self, path: Path) -> None:
+        slot = self.slots.get(Path(path))
+        if slot is None:
+            return
+        checkpoint = self.library.cached(path)
+        if checkpoint is not None:
+            slot.model = checkpoint.model
+        waiting = sum(1 for s in self.slots.values() if s.model is None)
+        self.load_label.setText(f"Loading {waiting} model(s)…" if waiting else "")
+        self.model_loaded.emit()
+
+    def _on_model_failed(self, path: Path, reason: str) -> None:
+        slot = self.slots.get(Path(path))
+        if slot is not None:
+            slot.view.set_placeholder("Could not load")
+            slot.caption.setText("<i>unavailable</i>")
+            slot.frame.setToolTip(reason)
+            self.load_failed.emit(reason)
+
+    def select(self, path: Path) -> None:
+        """Highlight ``path``'s tile and announce it (:attr:`selection_changed`)."""
+        self.selected = path
+        for p, slot in self.slots.items():
+            slot.view.set_selected(p == path)
+        self.selection_changed.emit(path)
+
+    def show_outputs(self, clean: np.ndarray) -> None:
+        """Show each loaded slot's ``output`` (None: nothing drawn) with its BCE and PSNR against ``clean``."""
+        for slot in self.slots.values():
+            if slot.model is None:
+                continue
+            if slot.output is None:
+                slot.view.set_image(None)
+                slot.view.set_placeholder("Draw something")
+                slot.caption.setText("—")
+                continue
+            slot.view.set_image(slot.output)
+            slot.caption.setText(f"BCE {bce(clean, slot.output):.3f}<br>PSNR {psnr(clean, slot.output):.1f} dB")
