@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -145,7 +146,8 @@ class GeneratePage(QWidget):
         self.linear_radio.setChecked(True)
         self.spherical_radio.toggled.connect(self.update_strip)
         self.strip_view = PixelView("Pick two samples (A and B) in the grid.", 48)
-        self.strip_view.setMinimumHeight(110)
+        self.strip_view.setMinimumHeight(36)
+        self.strip_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # its own aspect
         self.save_strip_button = QPushButton("Save strip as PNG…")
         self.save_strip_button.clicked.connect(lambda: self._save_dialog("strip"))
         interp = QGroupBox("Interpolation from A to B")

@@ -36,6 +36,8 @@ class ModelInputPanel(QGroupBox):
         self.steps_label = QLabel()
         self.steps_label.setWordWrap(True)
         self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        # A fixed height: new text on every stroke must not relayout (and repaint) the whole page.
+        self.steps_label.setFixedHeight(3 * self.steps_label.fontMetrics().lineSpacing() + 4)
         grid = QGridLayout(self)
         grid.addWidget(QLabel("Raw"), 0, 0, Qt.AlignmentFlag.AlignHCenter)
         grid.addWidget(QLabel("Processed (MNIST recipe)"), 0, 1, Qt.AlignmentFlag.AlignHCenter)

@@ -96,9 +96,11 @@ class NoisePanel(QGroupBox):
             )
         ):
             views.addWidget(QLabel(title), 0, col, Qt.AlignmentFlag.AlignHCenter)
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # about square
             views.addWidget(view, 1, col)
             views.addWidget(caption, 2, col, Qt.AlignmentFlag.AlignHCenter)
         grid.addLayout(views, 3, 0, 1, 3)
+        grid.setRowStretch(4, 1)  # spare height goes below the images, not into them
         self._show_settings()
 
     @property

@@ -22,6 +22,9 @@ def to_uint8(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(array)
 
 
+LETTERBOX = QColor(24, 24, 24)
+
+
 class PixelView(QWidget):
     clicked = Signal()
     painted = Signal(int, int, bool)  # row, col of an image pixel the user brushed; True while the button is held
@@ -36,6 +39,9 @@ class PixelView(QWidget):
         self.paintable = False
         self.setMinimumSize(min_size, min_size)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # paintEvent covers every pixel (the image letterboxed in black), so Qt need not repaint
+        # the parents behind it on each stroke: that repaint cost more than all the models.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def set_image(self, image: np.ndarray | None) -> None:
         if image is None:
@@ -44,6 +50,8 @@ class PixelView(QWidget):
             self._array = to_uint8(image)
             h, w = self._array.shape
             self._qimage = QImage(self._array.data, w, h, w, QImage.Format.Format_Grayscale8)
+        if image is None or self._array.shape[0] != self._array.shape[1]:
+            self.updateGeometry()  # the aspect may have changed
         self.update()
 
     def image(self) -> np.ndarray | None:
@@ -68,7 +76,11 @@ class PixelView(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return width
+        """Square when empty; the image's own aspect otherwise (a strip stays a strip)."""
+        if self._array is None:
+            return width
+        h, w = self._array.shape
+        return max(self.minimumHeight(), round(width * h / w))
 
     def image_rect(self) -> QRect:
         """Where the image is drawn: as large as fits, square pixels."""
@@ -96,8 +108,8 @@ class PixelView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         rect = self.image_rect()
+        painter.fillRect(self.rect(), LETTERBOX)
         if self._qimage is None:
-            painter.fillRect(rect, QColor(24, 24, 24))
             painter.setPen(QColor(150, 150, 150))
             painter.drawText(
                 rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
