@@ -82,6 +82,16 @@ class SortKeyItem(QTableWidgetItem):
         return super().__lt__(other)
 
 
+def metric_text(key: str, value) -> str:
+    """One metric in words: "loss 0.2880", "25,040 images/s", "trained in 9.4 s"."""
+    if key == "samples_per_s" and isinstance(value, (int, float)):
+        return f"{value:,.0f} images/s"
+    if key == "elapsed_s" and isinstance(value, (int, float)):
+        return f"trained in {value:.1f} s"
+    text = f"{value:.4g}" if isinstance(value, float) else str(value)
+    return f"{key.replace('_', ' ')} {text}"
+
+
 class ModelsPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,7 +246,13 @@ class ModelsPage(QWidget):
         self.details.setHtml(self._details_html(entry) if entry else "<i>Select a model to see how it was made.</i>")
 
     def _details_html(self, entry: ModelEntry) -> str:
-        from engine.models import DESCRIPTIONS
+        from engine.models import DESCRIPTIONS, ModelConfig
+
+        def relevant_settings(config: dict) -> dict:
+            try:
+                return ModelConfig.from_dict(config).relevant()
+            except (TypeError, ValueError):
+                return {k: v for k, v in config.items() if k != "family"}
 
         meta = entry.meta
         train = meta.get("train_config") or {}
@@ -247,12 +263,14 @@ class ModelsPage(QWidget):
             ("Data", f"{entry.dataset_label}, {data.get('source', '?')}"),
             (
                 "Training",
-                ", ".join(f"{k} {train[k]}" for k in ("epochs", "batch_size", "lr", "optimizer", "seed") if k in train),
+                ", ".join(f"{k.replace('_', ' ')} {train[k]}" for k in ("epochs", "batch_size", "lr", "optimizer",
+                                                                         "seed") if k in train),
             ),
-            ("Model", ", ".join(f"{k} {v}" for k, v in model_config.items() if k != "family")),
+            ("Model", ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in relevant_settings(model_config).items())
+             or "the lecture's architecture, no options"),
             (
                 "Metrics",
-                ", ".join(f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}" for k, v in entry.metrics.items()),
+                ", ".join(metric_text(k, v) for k, v in entry.metrics.items()),
             ),
             ("File", str(entry.path)),
         ]

@@ -54,6 +54,15 @@ class ModelConfig:
         config.validate()
         return config
 
+    def relevant(self) -> dict:
+        """The settings that shape this family's model (a stacked AE has no noise, …), for display."""
+        keep = {"coding_size"} if self.family != "conv" else set()
+        if self.family == "denoising":
+            keep |= {"noise", "noise_std" if self.noise == "gaussian" else "dropout_rate"}
+        if self.family == "sparse":
+            keep |= {"sparsity", "sparsity_weight"} | ({"sparsity_target"} if self.sparsity == "kl" else set())
+        return {k: v for k, v in self.to_dict().items() if k in keep}
+
     def validate(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(f"unknown model family {self.family!r}; choose one of {', '.join(FAMILIES)}")

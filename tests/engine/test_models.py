@@ -94,3 +94,12 @@ def test_sparse_penalties_push_activations_down():
 def test_unknown_family_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown model family"):
         default_model_config("transformer")
+
+
+def test_relevant_settings_name_only_what_shapes_the_family():
+    assert default_model_config("stacked").relevant() == {"coding_size": 30}
+    assert default_model_config("conv").relevant() == {}
+    assert default_model_config("denoising", noise="dropout").relevant() == {
+        "coding_size": 30, "noise": "dropout", "dropout_rate": 0.5}
+    assert set(default_model_config("sparse").relevant()) == {
+        "coding_size", "sparsity", "sparsity_target", "sparsity_weight"}
