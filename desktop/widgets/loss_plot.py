@@ -93,8 +93,8 @@ class LossPlot(QWidget):
         self._smoothed_value.clear()
         if mode == "gan":
             losses = self._add_plot(0, "loss (BCE)")
-            scores = self._add_plot(1, "D's output")
-            scores.setYRange(0, 1, padding=0.02)
+            scores = self._add_plot(1, "D's output", legend_columns=2)
+            scores.setYRange(0, 1.25, padding=0.02)  # the top band holds the one-row legend, clear of the curves
             scores.setXLink(losses)
             for name in ("loss_d", "loss_g"):
                 self._add_curve(losses, name + "_raw", name, faint=True, legend=False)
@@ -109,12 +109,13 @@ class LossPlot(QWidget):
             self._add_curve(plot, "val_loss", "val_loss", symbol=True)
         self._dirty = True
 
-    def _add_plot(self, row: int, y_label: str) -> pg.PlotItem:
+    def _add_plot(self, row: int, y_label: str, legend_columns: int = 1) -> pg.PlotItem:
         plot = self._view.addPlot(row=row, col=0)  # no grid: its translucent lines cost more than all the curves
         plot.setLabel("left", y_label)
         plot.getAxis("left").enableAutoSIPrefix(False)  # a loss of 0.3 reads 0.3, not "300 (×0.001)"
         plot.setLabel("bottom", "training step")
-        legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        legend = plot.addLegend(offset=(-10, 4 if legend_columns > 1 else 10), labelTextSize="8pt",
+                                colCount=legend_columns)  # fmt: skip
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
