@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.train.settings_panel import GAN_FAMILIES, SettingsPanel
 from desktop.training_worker import TrainingRequest, TrainingRunner
+from desktop.widgets.gan_health_view import GanHealthView
 from desktop.widgets.image_grid import ImageGrid
 from desktop.widgets.loss_plot import LossPlot
 from desktop.widgets.run_progress import RunProgress, format_duration
@@ -103,6 +104,7 @@ class TrainPage(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self.progress = RunProgress()
+        self.health = GanHealthView()
         self.plot = LossPlot()
         self.plot.setToolTip("Training loss at every step (faint) and smoothed; validation loss after each epoch. "
                              "For a GAN: both losses, and D's average score for real and fake images.")
@@ -149,6 +151,7 @@ class TrainPage(QWidget):
         right_layout.addLayout(controls)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.progress)
+        right_layout.addWidget(self.health)
         right_layout.addWidget(right_split, 1)
 
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -257,6 +260,7 @@ class TrainPage(QWidget):
 
     def _on_RunStarted(self, e) -> None:  # noqa: N802 (named after the event)
         self.plot.configure(e.metric_names)
+        self.health.reset()
         self.progress.begin(e.epochs, e.steps_per_epoch, e.batch_size)
         self.grid.clear("Drawing the first snapshot…")
         self._log(f"Started on {e.device}: {e.train_size:,} training and {e.val_size:,} validation images, "
@@ -265,6 +269,7 @@ class TrainPage(QWidget):
     def _on_StepMetrics(self, e) -> None:  # noqa: N802
         self.global_step = e.global_step
         self.plot.add_step(e.global_step, e.metrics)
+        self.health.add_step(e.metrics)
         if e.phase == "both":
             self.progress.advance(e.epoch, e.step, e.samples_per_s)
         else:
@@ -279,11 +284,14 @@ class TrainPage(QWidget):
         text = f"Epoch {e.epoch}: training {train}"
         if val:
             text += f"; validation {val}"
-        self._log(f"{text} ({e.samples_per_s:,.0f} images/s, {format_duration(e.elapsed_s)} so far).")
+        health = f" GAN health: {self.health.headline}." if self.health.headline else ""
+        self._log(f"{text} ({e.samples_per_s:,.0f} images/s, {format_duration(e.elapsed_s)} so far).{health}")
 
     def _on_Snapshot(self, e) -> None:  # noqa: N802
         self._snapshots[e.kind] = (e.images, e.originals, e.epoch)
         self._snapshot_dirty = True
+        if e.kind == "samples" and self._family in GAN_FAMILIES:
+            self.health.add_samples(e.images)
 
     def _on_RunPaused(self, e) -> None:  # noqa: N802
         self._paused = self._held = True

@@ -75,6 +75,7 @@ def test_a_short_run_fills_curves_and_grid_and_saves_a_checkpoint(qtbot, train_p
     wait_for_end(qtbot, train_page)
     end = train_page.last_run_end
     assert end is not None and end.reason == "finished"
+    assert not train_page.health.isVisible()  # the GAN health line is for GANs only
     assert end.global_step == 30
     assert train_page.plot.points("loss") == 30 and train_page.plot.points("loss_raw") == 30
     assert train_page.plot.points("val_loss") == 2
@@ -203,6 +204,7 @@ def test_gan_single_phase_steps_change_only_their_network(qtbot, train_page):
     assert _changed(generator, model.generator)
     assert not _changed(discriminator, model.discriminator)
     assert train_page.grid.image_count() == 16  # the samples of the fixed noise batch
+    assert train_page.health.isVisible() and "GAN health" in train_page.health.text()  # the game, in words
 
     train_page.stop_run()
     wait_for_end(qtbot, train_page)

@@ -1,0 +1,60 @@
+"""A GAN's health in plain words, from the four numbers people watch.
+
+D(x) is the discriminator's mean score for real images, D(G(z)) for fakes. In
+a healthy game both hover between the extremes: D is right more often than
+not, but G keeps fooling it some of the time. The classic failures have clear
+signatures, and a student can read them here instead of in the curves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+OK, WATCH, PROBLEM = "ok", "watch", "problem"
+
+
+@dataclass(frozen=True)
+class Health:
+    level: str  # OK, WATCH or PROBLEM
+    headline: str  # a few words
+    advice: str  # one or two sentences a student can act on
+
+
+def sample_diversity(samples: np.ndarray) -> float:
+    """Mean per-pixel standard deviation across a batch of samples (uint8 or [0, 1] floats), in [0, 1].
+
+    Real digits or clothes give about 0.3; a generator that makes the same image
+    whatever the noise (mode collapse) gives almost 0.
+    """
+    images = np.asarray(samples, dtype=np.float32)
+    if images.max(initial=0.0) > 1.0:
+        images = images / 255.0
+    if len(images) < 2:
+        return float("nan")
+    return float(images.reshape(len(images), -1).std(axis=0).mean())
+
+
+def diagnose(d_real: float, d_fake: float, diversity: float | None = None) -> Health:
+    """Read D(x), D(G(z)) (averaged over recent steps) and, if known, the samples' diversity."""
+    if diversity is not None and np.isfinite(diversity) and diversity < 0.04:
+        return Health(PROBLEM, "Mode collapse",
+                      "The generator makes nearly the same image whatever its noise. Restarting with another "
+                      "seed or a lower learning rate usually helps.")  # fmt: skip
+    if d_real > 0.95 and d_fake < 0.05:
+        return Health(PROBLEM, "The discriminator wins too easily",
+                      "D tells real from fake almost perfectly, so the generator gets hardly any gradient to learn "
+                      "from. Try a lower learning rate, or step G more often than D.")  # fmt: skip
+    if d_fake > 0.8 and d_real < 0.6:
+        return Health(PROBLEM, "The discriminator has given up",
+                      "D takes the fakes for real: the generator may have found a trick rather than learnt the "
+                      "images. Look at the samples; a lower learning rate for G can help.")  # fmt: skip
+    if d_real - d_fake < 0.1 and 0.3 < d_real < 0.7:
+        return Health(OK, "Balanced",
+                      "D can barely tell real from fake: the ideal end point of the game, if the samples look right.")
+    if d_real > 0.85 and d_fake < 0.15:
+        return Health(WATCH, "The discriminator is ahead",
+                      "D spots most fakes; G still learns, but slowly. Watch whether D(G(z)) climbs.")  # fmt: skip
+    return Health(OK, "Healthy",
+                  "D is right more often than not, yet G fools it regularly: both keep learning.")
