@@ -1,19 +1,13 @@
 """The Latent space page: every held-out image placed by its code, coloured by class.
 
-Codes wider than 2 numbers are projected on their first two principal
-components (PCA by SVD); the projection is linear, so a point of the map maps
-back to a code as ``mean + coords @ components`` — which the decoder turns into
-the image shown while the mouse moves. The Draw page's input appears as a star
-that moves as the student draws.
-
-The map (dataset loading, encoding thousands of images, the SVD) is computed on
-a worker thread by :func:`compute_latent_map`, a plain function the tests call
-without any widget.
+The map itself — encoding thousands of images and projecting their codes by
+PCA — is :mod:`engine.latent_map`, computed on a worker thread; moving the
+mouse maps a point back to a code that the decoder turns into the image shown.
+The Draw page's input appears as a star that moves as the student draws.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +18,8 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.widgets.pixel_view import PixelView
+from engine.latent_map import LatentMap, compute_latent_map, held_out_images  # noqa: F401 (tests import them here)
 
-MAX_POINTS = 6000
 # Tableau's ten colours: distinct, and readable by most colour-blind students
 PALETTE = [
     (31, 119, 180),
@@ -41,90 +35,6 @@ PALETTE = [
 ]
 
 
-@dataclass
-class LatentMap:
-    coords: np.ndarray  # float32 (N, 2): each image's place on the map
-    labels: np.ndarray  # int (N,)
-    images: np.ndarray  # uint8 (N, 28, 28)
-    mean: np.ndarray  # float32 (D,): the codes' mean
-    components: np.ndarray  # float32 (2, D): map axes in code space (identity for 2-d codes)
-    explained: np.ndarray  # float32 (2,): fraction of the codes' variance along each axis
-    class_names: list[str]
-    description: str
-
-    def to_code(self, coords: np.ndarray) -> np.ndarray:
-        """Map coordinates (…, 2) → codes (…, D): the inverse of the projection, on its plane."""
-        return self.mean + np.asarray(coords, np.float32) @ self.components
-
-    def to_map(self, codes: np.ndarray) -> np.ndarray:
-        return (np.asarray(codes, np.float32) - self.mean) @ self.components.T
-
-
-def compute_latent_map(
-    model: torch.nn.Module,
-    images: torch.Tensor,
-    labels: torch.Tensor,
-    class_names: list[str],
-    description: str = "",
-    batch: int = 1000,
-) -> LatentMap:
-    """Encode ``images`` (uint8 (N, 28, 28)) and project the codes on a plane."""
-    codes = []
-    with torch.inference_mode():
-        for start in range(0, len(images), batch):
-            x = images[start : start + batch].float().div(255.0)
-            codes.append(model.encode(x).reshape(len(x), -1))
-    z = torch.cat(codes).double()
-    d = z.shape[1]
-    if d <= 2:
-        mean = torch.zeros(d, dtype=torch.float64)
-        components = torch.eye(2, d, dtype=torch.float64)
-        variance = z.var(dim=0)
-        explained = (variance / variance.sum().clamp_min(1e-12)).tolist() + [0.0] * (2 - d)
-    else:
-        mean = z.mean(dim=0)
-        _u, s, vh = torch.linalg.svd(z - mean, full_matrices=False)
-        components = vh[:2]
-        explained = ((s[:2] ** 2) / (s**2).sum().clamp_min(1e-12)).tolist()
-    coords = (z - mean) @ components.T
-    return LatentMap(
-        coords=coords.float().numpy(),
-        labels=np.asarray(labels, dtype=np.int64),
-        images=np.asarray(images, dtype=np.uint8),
-        mean=mean.float().numpy(),
-        components=components.float().numpy(),
-        explained=np.asarray(explained[:2], np.float32),
-        class_names=list(class_names),
-        description=description,
-    )
-
-
-def held_out_images(entry: ModelEntry, limit: int = MAX_POINTS):
-    """The model's dataset's validation split plus its test split (images it never trained on)."""
-    from engine.data import DatasetError, load_dataset
-
-    info = entry.meta.get("dataset") or {}
-    kind = str(info.get("source_kind") or "auto")
-    if kind not in ("embedded", "full", "auto"):
-        kind = "auto"
-    try:  # what is on this machine, never a download: the map must come quickly, offline too
-        dataset = load_dataset(entry.dataset, kind, allow_download=False)
-    except DatasetError:  # e.g. a model trained on the full data, on a machine with the embedded subset only
-        dataset = load_dataset(entry.dataset, "auto", allow_download=False)
-    _train, val = dataset.split()
-    images = torch.cat([val.images, dataset.test.images])
-    labels = torch.cat([val.labels, dataset.test.labels])
-    if len(images) > limit:
-        keep = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))[:limit]
-        images, labels = images[keep], labels[keep]
-    return (
-        images,
-        labels,
-        list(dataset.class_names),
-        f"{len(images):,} held-out images of {dataset.name} ({dataset.source.describe()})",
-    )
-
-
 class _MapWorker(QThread):
     done = Signal(object, object)  # path, LatentMap
     failed = Signal(object, str)
@@ -135,7 +45,8 @@ class _MapWorker(QThread):
 
     def run(self) -> None:
         try:
-            images, labels, names, where = held_out_images(self.entry)
+            source_kind = str((self.entry.meta.get("dataset") or {}).get("source_kind") or "auto")
+            images, labels, names, where = held_out_images(self.entry.dataset, source_kind)
             result = compute_latent_map(self.model, images, labels, names, where)
         except Exception as exc:  # reported on the page, never a crash
             self.failed.emit(self.entry.path, f"{exc.__class__.__name__}: {exc}")

@@ -1,0 +1,101 @@
+"""The latent map: held-out images placed by their codes, on a plane.
+
+Codes wider than 2 numbers are projected on their first two principal
+components (PCA by SVD); the projection is linear, so a point of the map maps
+back to a code as ``mean + coords @ components`` — which a decoder turns into
+an image. Plain functions, no Qt: the Latent space page runs them on a worker
+thread, and tests call them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+MAX_POINTS = 6000
+
+
+@dataclass
+class LatentMap:
+    coords: np.ndarray  # float32 (N, 2): each image's place on the map
+    labels: np.ndarray  # int (N,)
+    images: np.ndarray  # uint8 (N, 28, 28)
+    mean: np.ndarray  # float32 (D,): the codes' mean
+    components: np.ndarray  # float32 (2, D): map axes in code space (identity for 2-d codes)
+    explained: np.ndarray  # float32 (2,): fraction of the codes' variance along each axis
+    class_names: list[str]
+    description: str
+
+    def to_code(self, coords: np.ndarray) -> np.ndarray:
+        """Map coordinates (…, 2) → codes (…, D): the inverse of the projection, on its plane."""
+        return self.mean + np.asarray(coords, np.float32) @ self.components
+
+    def to_map(self, codes: np.ndarray) -> np.ndarray:
+        return (np.asarray(codes, np.float32) - self.mean) @ self.components.T
+
+
+def compute_latent_map(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    class_names: list[str],
+    description: str = "",
+    batch: int = 1000,
+) -> LatentMap:
+    """Encode ``images`` (uint8 (N, 28, 28)) and project the codes on a plane."""
+    codes = []
+    with torch.inference_mode():
+        for start in range(0, len(images), batch):
+            x = images[start : start + batch].float().div(255.0)
+            codes.append(model.encode(x).reshape(len(x), -1))
+    z = torch.cat(codes).double()
+    d = z.shape[1]
+    if d <= 2:
+        mean = torch.zeros(d, dtype=torch.float64)
+        components = torch.eye(2, d, dtype=torch.float64)
+        variance = z.var(dim=0)
+        explained = (variance / variance.sum().clamp_min(1e-12)).tolist() + [0.0] * (2 - d)
+    else:
+        mean = z.mean(dim=0)
+        _u, s, vh = torch.linalg.svd(z - mean, full_matrices=False)
+        components = vh[:2]
+        explained = ((s[:2] ** 2) / (s**2).sum().clamp_min(1e-12)).tolist()
+    coords = (z - mean) @ components.T
+    return LatentMap(
+        coords=coords.float().numpy(),
+        labels=np.asarray(labels, dtype=np.int64),
+        images=np.asarray(images, dtype=np.uint8),
+        mean=mean.float().numpy(),
+        components=components.float().numpy(),
+        explained=np.asarray(explained[:2], np.float32),
+        class_names=list(class_names),
+        description=description,
+    )
+
+
+def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = MAX_POINTS):
+    """A dataset's validation split plus its test split (images a model never trained on), from what is on
+    this machine: (images uint8 (N, 28, 28), labels, class names, a description)."""
+    from engine.data import DatasetError, load_dataset
+
+    kind = source_kind
+    if kind not in ("embedded", "full", "auto"):
+        kind = "auto"
+    try:  # what is on this machine, never a download: the map must come quickly, offline too
+        dataset = load_dataset(dataset_name, kind, allow_download=False)
+    except DatasetError:  # e.g. a model trained on the full data, on a machine with the embedded subset only
+        dataset = load_dataset(dataset_name, "auto", allow_download=False)
+    _train, val = dataset.split()
+    images = torch.cat([val.images, dataset.test.images])
+    labels = torch.cat([val.labels, dataset.test.labels])
+    if len(images) > limit:
+        keep = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))[:limit]
+        images, labels = images[keep], labels[keep]
+    return (
+        images,
+        labels,
+        list(dataset.class_names),
+        f"{len(images):,} held-out images of {dataset.name} ({dataset.source.describe()})",
+    )
