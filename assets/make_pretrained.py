@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from engine.checkpoint import compact_checkpoint, update_meta  # noqa: E402
+from engine.data import dataset_title  # noqa: E402
 from engine.paths import SHIPPED_MODELS_DIR  # noqa: E402
 
 SEED = 42
@@ -49,7 +50,6 @@ LABELS = {
     "gan": "GAN",
     "dcgan": "DCGAN",
 }
-DATASET_LABELS = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Job:
     @property
     def name(self) -> str:
         extra = f" ({self.label_extra})" if self.label_extra else ""
-        return f"{LABELS[self.family]}{extra} · {DATASET_LABELS[self.dataset]}"
+        return f"{LABELS[self.family]}{extra} · {dataset_title(self.dataset)}"
 
 
 EMBEDDED_NOTE = "MNIST embedded subset (3,600 train images): more epochs than the lecture's to see enough steps"

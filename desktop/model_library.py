@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from engine import checkpoint as ckpt
+from engine.data import dataset_title
 from engine.paths import SHIPPED_MODELS_DIR, user_models_dir
 
 
@@ -41,7 +42,7 @@ class ModelEntry:
 
     @property
     def dataset_label(self) -> str:
-        return {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}.get(self.dataset, self.dataset)
+        return dataset_title(self.dataset)
 
     @property
     def epochs(self) -> int | None:

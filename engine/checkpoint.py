@@ -183,6 +183,14 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Che
     path = Path(path)
     meta, tensors = _read(path, header_only=False)
     assert tensors is not None
+    model = _build_validated(path, meta, tensors)
+    model.to(device)
+    model.eval()
+    return Checkpoint(model=model, meta=meta, path=path)
+
+
+def _build_validated(path: Path, meta: dict, tensors: dict[str, torch.Tensor]) -> torch.nn.Module:
+    """A new model from ``meta``'s config, holding ``tensors`` — or a CheckpointError naming what is wrong."""
     try:
         config = ModelConfig.from_dict(meta["model_config"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -208,9 +216,7 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Che
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise CheckpointError(f"{path.name}: {key} holds NaN or infinite values")
     model.load_state_dict(tensors)
-    model.to(device)
-    model.eval()
-    return Checkpoint(model=model, meta=meta, path=path)
+    return model
 
 
 def _halved(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -219,17 +225,19 @@ def _halved(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 
 def update_meta(path: str | Path, **changes) -> dict:
     """Rewrite a checkpoint's JSON record (e.g. its display name) atomically; the tensors stay as they are."""
-    load_checkpoint(path)  # validate everything first: never rewrite a file we could not load
+    path = Path(path)
     meta, tensors = _read(path, header_only=False)
+    _build_validated(path, meta, tensors)  # never rewrite a file that would not load
     meta.update(changes)
-    atomic_write_bytes(Path(path), st_save(tensors, metadata={META_KEY: json.dumps(meta)}))
+    atomic_write_bytes(path, st_save(tensors, metadata={META_KEY: json.dumps(meta)}))
     return meta
 
 
 def compact_checkpoint(path: str | Path) -> int:
     """Store a checkpoint's floating-point weights as float16, in place; returns the new size in bytes."""
-    load_checkpoint(path)
+    path = Path(path)
     meta, tensors = _read(path, header_only=False)
+    _build_validated(path, meta, tensors)
     meta["weights_dtype"] = "float16"
-    atomic_write_bytes(Path(path), st_save(_halved(tensors), metadata={META_KEY: json.dumps(meta)}))
-    return Path(path).stat().st_size
+    atomic_write_bytes(path, st_save(_halved(tensors), metadata={META_KEY: json.dumps(meta)}))
+    return path.stat().st_size

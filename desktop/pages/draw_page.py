@@ -40,7 +40,7 @@ from desktop.widgets.code_bars import CodeBars
 from desktop.widgets.drawing_canvas import DrawingCanvas
 from desktop.widgets.model_input_panel import ModelInputPanel
 from desktop.widgets.noise_panel import NoisePanel
-from desktop.widgets.reconstruction_tiles import DATASET_LABELS, ReconstructionTiles, Slot  # noqa: F401 (re-exported)
+from desktop.widgets.reconstruction_tiles import ReconstructionTiles, Slot  # noqa: F401 (re-exported)
 from engine.image_metrics import bce, corrupt, mse, psnr  # noqa: F401 (bce, mse: re-exported)
 from engine.imageio import OPEN_FILTER, ImageError, read_image
 from engine.preprocess import Preprocessed, preprocess

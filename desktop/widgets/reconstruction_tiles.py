@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.widgets.pixel_view import PixelView
+from engine.data import dataset_title
 from engine.image_metrics import bce, psnr
-
-DATASET_LABELS = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 
 @dataclass
@@ -96,7 +95,7 @@ class ReconstructionTiles(QGroupBox):
         self.dataset_combo.blockSignals(True)
         self.dataset_combo.clear()
         for name in datasets:
-            self.dataset_combo.addItem(DATASET_LABELS.get(name, name), name)
+            self.dataset_combo.addItem(dataset_title(name), name)
         if len(datasets) > 1:
             self.dataset_combo.addItem("All datasets", "all")
         index = self.dataset_combo.findData(wanted)

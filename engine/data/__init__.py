@@ -3,7 +3,7 @@
 Loaded data lives in memory as uint8 tensors; trainers draw batches by index.
 """
 
-from engine.data.catalog import CATALOG, DATASET_NAMES, CatalogEntry, FileSpec, class_names
+from engine.data.catalog import CATALOG, DATASET_NAMES, CatalogEntry, FileSpec, class_names, dataset_title
 from engine.data.dataset import Dataset, ImageSet, SourceInfo
 from engine.data.download import download_files
 from engine.data.idx import DatasetError, DownloadCancelled
@@ -20,6 +20,7 @@ __all__ = [
     "ImageSet",
     "SourceInfo",
     "class_names",
+    "dataset_title",
     "download_files",
     "find_sources",
     "import_folder",

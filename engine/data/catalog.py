@@ -25,6 +25,11 @@ _CLASS_NAMES = {
 
 TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
+
+def dataset_title(name: str) -> str:
+    """How people write a dataset's name ("Fashion-MNIST"); unknown names come back as they are."""
+    return TITLES.get(name, name)
+
 # The four standard files, in the order (train images, train labels, test images, test labels).
 TRAIN_IMAGES = "train-images-idx3-ubyte"
 TRAIN_LABELS = "train-labels-idx1-ubyte"

@@ -57,14 +57,9 @@ def evaluate_autoencoder(model, images_uint8: torch.Tensor) -> dict[str, float]:
     for start in range(0, n, VAL_BATCH):
         x = images_uint8[start: start + VAL_BATCH].float().div_(255.0)
         target = x.reshape(x.shape[0], IMAGE_PIXELS)
-        out = model.compute_loss(x) if isinstance(model, VAE) else None
-        if out is None:
-            loss_out = model.compute_loss(x)
-            logits = loss_out.logits
-            total = loss_out.total
-        else:
-            # The VAE's loss samples z; Keras' validation does too. Accuracy uses the mean code.
-            total = out.total
+        out = model.compute_loss(x)
+        total, logits = out.total, out.logits
+        if isinstance(model, VAE):  # its loss samples z, as Keras' validation does; BCE and accuracy use the mean
             logits = model.decoder(model.encode(x))
         weight = x.shape[0] / n
         totals["loss"] += float(total) * weight

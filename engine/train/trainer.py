@@ -9,7 +9,6 @@ snapshot are. The hot path does no host synchronisation on a GPU except every
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 import traceback
@@ -244,7 +243,3 @@ class Trainer:
         """A fixed, class-spread set of validation images for snapshots."""
         count = min(count, len(self.val_set))
         return torch.linspace(0, len(self.val_set) - 1, count).long().to(self.device)
-
-
-def copy_model(model: nn.Module) -> nn.Module:
-    return copy.deepcopy(model)
