@@ -14,7 +14,6 @@ import json
 import os
 import platform
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
 from . import __version__
+from .fsutil import atomic_write_bytes
 from .models import ModelConfig, build_model
 
 FORMAT = "latent-studio-checkpoint"
@@ -52,33 +52,6 @@ class Checkpoint:
 def library_versions() -> dict[str, str]:
     return {"latent_studio": __version__, "torch": torch.__version__, "numpy": np.__version__,
             "safetensors": safetensors.__version__, "python": platform.python_version()}  # fmt: skip
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder, fsync'd, then renamed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
 
 
 def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | None = None,

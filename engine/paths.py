@@ -16,6 +16,11 @@ EMBEDDED_DATA_DIR = ASSETS_DIR / "data"
 SHIPPED_MODELS_DIR = ASSETS_DIR / "models"
 
 
+def asset_path(*parts: str) -> Path:
+    """A file or folder shipped with the app (``asset_path("models", "manifest.json")``)."""
+    return ASSETS_DIR.joinpath(*parts)
+
+
 def user_data_dir() -> Path:
     """The app's own data folder (created on first use)."""
     override = os.environ.get("LATENT_STUDIO_HOME")
