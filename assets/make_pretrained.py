@@ -38,18 +38,10 @@ sys.path.insert(0, str(REPO))
 
 from engine.checkpoint import compact_checkpoint, update_meta  # noqa: E402
 from engine.data import dataset_title  # noqa: E402
+from engine.models import get_family  # noqa: E402
 from engine.paths import SHIPPED_MODELS_DIR  # noqa: E402
 
 SEED = 42
-LABELS = {
-    "stacked": "Stacked AE",
-    "conv": "Conv AE",
-    "denoising": "Denoising AE",
-    "sparse": "Sparse AE",
-    "vae": "Variational AE",
-    "gan": "GAN",
-    "dcgan": "DCGAN",
-}
 
 
 @dataclass
@@ -66,7 +58,7 @@ class Job:
     @property
     def name(self) -> str:
         extra = f" ({self.label_extra})" if self.label_extra else ""
-        return f"{LABELS[self.family]}{extra} · {dataset_title(self.dataset)}"
+        return f"{get_family(self.family).short_title}{extra} · {dataset_title(self.dataset)}"
 
 
 EMBEDDED_NOTE = "MNIST embedded subset (3,600 train images): more epochs than the lecture's to see enough steps"

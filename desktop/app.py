@@ -4,7 +4,10 @@ The window shows first (Qt only, a few hundred milliseconds); the engine —
 torch, the model library, the real pages — loads right after, from the event
 loop, so the student is never left looking at nothing.
 
-``--startup-time`` prints how long the window and the pages took, then quits.
+``--startup-time`` prints how long the window and the pages took, then quits;
+``--version`` prints the version. A user data folder that cannot be written is
+said once, before the window, with an offer to choose another one; the app
+opens all the same, with its shipped models and embedded data.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ _T0 = time.perf_counter()
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
+from desktop.i18n import install_from_settings  # noqa: E402
 from desktop.main_window import APP_NAME, MainWindow  # noqa: E402
+from desktop.user_folder import ensure_user_folder  # noqa: E402
+from engine import __version__  # noqa: E402
 from engine.paths import ASSETS_DIR, user_data_dir  # noqa: E402
 
 ORGANIZATION = "LatentStudio"
@@ -42,6 +48,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def report_startup_folder_problem() -> str | None:
+    """For ``--startup-time``: no dialog, the problem on stderr."""
+    from engine.paths import user_data_problem
+
+    problem = user_data_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+    return problem
+
+
 def create_context(settings: QSettings):
     """The shared state of the pages; importing it loads the engine and torch."""
     from desktop.context import AppContext
@@ -52,12 +68,21 @@ def create_context(settings: QSettings):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if "--version" in argv[1:]:
+        print(f"latent-studio {__version__}")
+        return 0
     report_startup = "--startup-time" in argv
     app = create_application([a for a in argv if a != "--startup-time"])
+    folder_problem = report_startup_folder_problem() if report_startup else ensure_user_folder()
     settings = open_settings()
+    install_from_settings(settings, app)  # before any window: every tr() then finds its words
     window = MainWindow(settings=settings)
     window.show()
     shown_at = time.perf_counter()
+    if folder_problem:  # the user chose to go on without a folder: the status bar keeps saying so
+        warning = QLabel(app.translate("App", "⚠ Your models and settings cannot be saved"))
+        warning.setToolTip(folder_problem)
+        window.statusBar().addPermanentWidget(warning)
 
     def load_engine() -> None:
         window.attach_context(create_context(settings))
@@ -67,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(0, window.close)
 
     QTimer.singleShot(100, load_engine)  # once the window has had time to paint
-    app.aboutToQuit.connect(window.shutdown_pages)
+    app.aboutToQuit.connect(window.shutdown)
     return app.exec()
 
 

@@ -1,4 +1,8 @@
-"""What the pages of the main window share."""
+"""What the pages of the main window share: the settings, the model library, the last drawing.
+
+The context owns the shared :class:`~desktop.model_library.ModelLibrary` (no
+page does) and shuts it down, after the pages, when the window closes.
+"""
 
 from __future__ import annotations
 
@@ -26,3 +30,7 @@ class AppContext(QObject):
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         self.status_message.emit(text, timeout_ms)
+
+    def shutdown(self) -> None:
+        """Stop what the shared objects do in the background and join their threads (the window closes)."""
+        self.library.shutdown()

@@ -8,10 +8,9 @@ loads the engine) a moment later, so a student sees the window at once.
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,13 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages import PAGES, PageSpec, create_page
+from desktop.i18n import LanguageMenu
+from desktop.pages import PAGES, Page, PageDefaults, PageSpec, create_page
 
 APP_NAME = "Latent Studio"
-CHECKPOINT_FILTER = "Latent Studio models (*.safetensors)"
 
-ABOUT_HTML = f"""
-<h2>{APP_NAME}</h2>
+
+def checkpoint_filter() -> str:
+    """The file dialogs' filter for checkpoints, in the user's language."""
+    return QCoreApplication.translate("MainWindow", "Latent Studio models (*.safetensors)")
+
+
+def about_html() -> str:
+    """The About box: what the app is, and the datasets' credits and licences."""
+    return QCoreApplication.translate("MainWindow", """
+<h2>{app}</h2>
 <p>Train autoencoders and GANs on MNIST and Fashion-MNIST, and watch them learn.
 The models and their defaults are those of the autoencoder/GAN chapter of Aurélien Géron's
 <i>Hands-On Machine Learning</i>.</p>
@@ -42,7 +49,7 @@ Licensed under <a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-S
 <p><b>Fashion-MNIST</b> — Zalando Research (Han Xiao, Kashif Rasul, Roland Vollgraf).
 Licensed under the <a href="https://opensource.org/licenses/MIT">MIT License</a>.</p>
 <p>Built with PySide6 (Qt), pyqtgraph, PyTorch, NumPy and safetensors.</p>
-"""
+""").format(app=APP_NAME)
 
 
 def glyph_icon(glyph: str, colour: str = "#3b6ea8", size: int = 64) -> QIcon:
@@ -63,9 +70,11 @@ def glyph_icon(glyph: str, colour: str = "#3b6ea8", size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-class LoadingPage(QLabel):
+class LoadingPage(QLabel, PageDefaults):
+    """Holds a page's place until the engine has loaded."""
+
     def __init__(self, spec: PageSpec) -> None:
-        super().__init__(f"<h2>{spec.title}</h2><p>Loading the engine…</p>")
+        super().__init__(self.tr("<h2>{title}</h2><p>Loading the engine…</p>").format(title=spec.shown_title()))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -75,16 +84,16 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings if settings is not None else (context.settings if context else QSettings())
         self.setWindowTitle(APP_NAME)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self.side_bar = QListWidget()
         self.side_bar.setIconSize(QSize(28, 28))
         self.side_bar.setFixedWidth(170)
         self.side_bar.setSpacing(2)
-        self.side_bar.setToolTip("The app's pages (Ctrl+1 … Ctrl+5).")
+        self.side_bar.setToolTip(self.tr("The app's pages (Ctrl+1 … Ctrl+5)."))
         self.stack = QStackedWidget()
         for i, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(glyph_icon(spec.glyph), spec.title)
-            item.setToolTip(f"{spec.summary} (Ctrl+{i})")
+            item = QListWidgetItem(glyph_icon(spec.glyph), spec.shown_title())
+            item.setToolTip(self.tr("{summary} (Ctrl+{number})").format(summary=spec.shown_summary(), number=i))
             item.setSizeHint(QSize(150, 44))
             self.side_bar.addItem(item)
             self.stack.addWidget(LoadingPage(spec))
@@ -96,7 +105,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.statusBar().showMessage("Loading the engine…")
+        self.statusBar().showMessage(self.tr("Loading the engine…"))
         self._restore_window()
         if context is not None:
             self.attach_context(context)
@@ -115,9 +124,9 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
             self.pages[spec.key] = page
         self.stack.setCurrentIndex(max(current, 0))
-        self.statusBar().showMessage("Ready.", 4000)
+        self.statusBar().showMessage(self.tr("Ready."), 4000)
 
-    def page(self, key: str) -> QWidget | None:
+    def page(self, key: str) -> Page | None:
         return self.pages.get(key)
 
     def show_page(self, key_or_index) -> None:
@@ -129,20 +138,25 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._add(file_menu, "&Open model…", QKeySequence.StandardKey.Open,
-                                     "Open a .safetensors model trained by Latent Studio.", self.open_model)
-        self.save_action = self._add(file_menu, "&Save model as…", QKeySequence.StandardKey.Save,
-                                     "Save a copy of the model you last trained (or opened).", self.save_model_as)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._add(file_menu, self.tr("&Open model…"), QKeySequence.StandardKey.Open,
+                                     self.tr("Open a .safetensors model trained by Latent Studio."), self.open_model)
+        self.save_action = self._add(file_menu, self.tr("&Save model as…"), QKeySequence.StandardKey.Save,
+                                     self.tr("Save a copy of the model you last trained (or opened)."),
+                                     self.save_model_as)  # fmt: skip
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, "Stop any run, save it and quit.", self.close)
-        view_menu = self.menuBar().addMenu("&View")
+        self._add(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit,
+                  self.tr("Stop any run, save it and quit."), self.close)  # fmt: skip
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for i, spec in enumerate(PAGES):
-            self._add(view_menu, spec.title, QKeySequence(f"Ctrl+{i + 1}"), spec.summary,
+            self._add(view_menu, spec.shown_title(), QKeySequence(f"Ctrl+{i + 1}"), spec.shown_summary(),
                       lambda _checked=False, i=i: self.show_page(i))  # fmt: skip
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add(help_menu, f"&About {APP_NAME}", None, "Credits and licences.", self.show_about)
-        self._add(help_menu, "About &Qt", None, "Qt's version and licence.", QApplication.aboutQt)
+        self.language_menu = LanguageMenu(self, self.settings)
+        self.menuBar().addMenu(self.language_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("&About {app}").format(app=APP_NAME), None, self.tr("Credits and licences."),
+                  self.show_about)  # fmt: skip
+        self._add(help_menu, self.tr("About &Qt"), None, self.tr("Qt's version and licence."), QApplication.aboutQt)
 
     def _add(self, menu, text: str, shortcut, tip: str, slot) -> QAction:
         action = QAction(text, self)
@@ -159,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def open_model(self) -> None:
         folder = str(self.context.library.user_dir) if self.context else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open a model", folder, CHECKPOINT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a model"), folder, checkpoint_filter())
         if path:
             self.open_model_file(path)
 
@@ -172,38 +186,44 @@ class MainWindow(QMainWindow):
         try:
             entry = self.context.library.open_file(path)
         except CheckpointError as exc:
-            QMessageBox.warning(self, "Cannot open this model", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open this model"), str(exc))
             return False
-        self._show_status(f"Opened {entry.name} ({entry.family}, {entry.dataset}).", 6000)
+        self._show_status(self.tr("Opened {name} ({family}, {dataset}).").format(
+            name=entry.name, family=entry.family, dataset=entry.dataset), 6000)
         return True
 
     def current_model_path(self) -> Path | None:
-        train = self.pages.get("train")
-        if train is not None and getattr(train, "last_checkpoint", None):
-            return Path(train.last_checkpoint)
+        """What a page shows as the current model (the Train page's last run), else the library's choice."""
+        for page in self.pages.values():
+            shown = page.shown_model()
+            if shown is not None:
+                return shown
         current = self.context.library.current if self.context else None
         return current.path if current is not None else None
 
     def save_model_as(self) -> None:
         source = self.current_model_path()
         if source is None or not source.is_file():
-            self._show_status("Nothing to save yet: train a model or open one first.", 6000)
+            self._show_status(self.tr("Nothing to save yet: train a model or open one first."), 6000)
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save the model as", str(Path.home() / source.name),
-                                                CHECKPOINT_FILTER)  # fmt: skip
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model as"), str(Path.home() / source.name),
+                                                checkpoint_filter())  # fmt: skip
         if not target:
             return
         if not target.endswith(".safetensors"):
             target += ".safetensors"
+        from engine.fsutil import atomic_write_bytes
+
         try:
-            shutil.copyfile(source, target)
+            atomic_write_bytes(target, source.read_bytes())  # a half-written copy never appears
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot save the model", f"Could not write {target}: {exc.strerror or exc}")
+            reason = self.tr("Could not write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
+            QMessageBox.warning(self, self.tr("Cannot save the model"), reason)
             return
-        self._show_status(f"Saved a copy as {target}.", 6000)
+        self._show_status(self.tr("Saved a copy as {path}.").format(path=target), 6000)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", ABOUT_HTML)
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), about_html())
 
     # -- remembering and closing ------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -227,19 +247,42 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/page", self.side_bar.currentRow())
 
-    def shutdown_pages(self) -> bool:
-        """Let every page stop its work (a run is stopped, saved and its thread ended)."""
+    def work_in_progress(self) -> list[str]:
+        """What closing the window now would interrupt, one sentence per page that is busy."""
+        return [text for page in self.pages.values() if (text := page.work_in_progress())]
+
+    def confirm_close(self, work: list[str]) -> bool:
+        """Ask before closing interrupts ``work``: True for "Stop and save", False for Cancel."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, " ".join(work), parent=self)
+        box.setInformativeText(self.tr("Closing stops it after the current step and saves the model trained "
+                                       "so far."))  # fmt: skip
+        stop = box.addButton(self.tr("Stop and save"), QMessageBox.ButtonRole.AcceptRole)
+        stop.setToolTip(self.tr("Stop the run, save its model and close the window."))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setToolTip(self.tr("Keep the window open and the run going."))
+        box.setDefaultButton(stop)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is stop
+
+    def shutdown(self) -> bool:
+        """Let every page stop its work (a run is stopped, saved and its thread ended), then the
+        shared objects the app context owns (the model library's loading); True when nothing is left."""
         ok = True
         for page in self.pages.values():
-            shutdown = getattr(page, "shutdown", None)
-            if callable(shutdown):
-                ok = bool(shutdown()) and ok
+            ok = bool(page.shutdown()) and ok
+        if self.context is not None:
+            self.context.shutdown()
         return ok
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.statusBar().showMessage("Closing: stopping and saving the run…")
-        if not self.shutdown_pages():
-            QMessageBox.warning(self, APP_NAME, "A run is still saving; please try again in a moment.")
+        work = self.work_in_progress()
+        if work and not self.confirm_close(work):
+            event.ignore()
+            return
+        self.statusBar().showMessage(self.tr("Closing: stopping and saving the run…"))
+        if not self.shutdown():
+            QMessageBox.warning(self, APP_NAME, self.tr("A run is still saving; please try again in a moment."))
             event.ignore()
             return
         self.save_window()
@@ -252,5 +295,5 @@ def about_text() -> str:
     from PySide6.QtGui import QTextDocument
 
     document = QTextDocument()
-    document.setHtml(ABOUT_HTML)
+    document.setHtml(about_html())
     return html.unescape(document.toPlainText())

@@ -3,22 +3,25 @@
 The library lists checkpoints from their JSON record only (cheap) and loads
 the weights on demand, caching them; pages share one library through the
 :class:`~desktop.context.AppContext`. :meth:`ModelLibrary.load_in_background`
-loads weights on a worker thread so the window never waits for them (the
-Draw page asks for every autoencoder right after the window shows).
+loads weights on a task thread (:mod:`desktop.tasks`, one request after the
+other) so the window never waits for them (the Draw page asks for every
+autoencoder right after the window shows). The app context owns the library
+and shuts it down when the window closes.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import shutil
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
+from desktop.tasks import TaskRunner
 from engine import checkpoint as ckpt
 from engine.data import dataset_title
+from engine.fsutil import atomic_write_bytes, claim_unique_path
+from engine.models import family_rank, find_family
 from engine.paths import SHIPPED_MODELS_DIR, user_models_dir
 
 
@@ -72,67 +75,36 @@ class ModelEntry:
 
     @property
     def is_autoencoder(self) -> bool:
-        from engine.models import AUTOENCODER_FAMILIES
-
-        return self.family in AUTOENCODER_FAMILIES
+        """Its family reconstructs (its record says so; an unknown family does nothing)."""
+        family = find_family(self.family)
+        return family is not None and family.reconstructs
 
     @property
     def is_generator(self) -> bool:
-        from engine.models import GENERATOR_FAMILIES
-
-        return self.family in GENERATOR_FAMILIES
-
-
-FAMILY_ORDER = ("stacked", "conv", "denoising", "sparse", "vae", "gan", "dcgan")  # the lecture's order
+        family = find_family(self.family)
+        return family is not None and family.generates
 
 
 def display_order(entry: ModelEntry, first_families: tuple[str, ...] = ()) -> tuple:
     """How pages list models: shipped first, MNIST before Fashion-MNIST, then the lecture's order
     (``first_families`` moved to the front, e.g. the VAE on the latent map)."""
     family = first_families.index(entry.family) if entry.family in first_families else len(first_families)
-    rank = FAMILY_ORDER.index(entry.family) if entry.family in FAMILY_ORDER else len(FAMILY_ORDER)
+    rank = family_rank(entry.family)
     return (not entry.shipped, entry.dataset != "mnist", entry.dataset, family, rank, entry.name)
 
 
-class _Loader(QThread):
-    """Loads checkpoints one after the other, off the GUI thread; ends when its queue is empty.
-
-    It never touches a widget or the library's cache: results cross back to the
-    GUI thread as signals (queued connections), where the library stores them.
-    """
-
-    loaded = Signal(object, object)  # path, Checkpoint
-    failed = Signal(object, str)  # path, reason
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._queue: list[Path] = []
-        self._lock = threading.Lock()
-        self._cancelled = False
-
-    def add(self, paths: list[Path]) -> None:
-        with self._lock:
-            self._queue.extend(p for p in paths if p not in self._queue)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            self._queue.clear()
-
-    def run(self) -> None:
-        while True:
-            with self._lock:
-                if self._cancelled or not self._queue:
-                    return
-                path = self._queue.pop(0)
-            try:
-                checkpoint = ckpt.load_checkpoint(path)
-            except ckpt.CheckpointError as exc:
-                self.failed.emit(path, str(exc))
-            except Exception as exc:  # a broken file must not kill the thread silently
-                self.failed.emit(path, f"{path.name}: {exc.__class__.__name__}: {exc}")
-            else:
-                self.loaded.emit(path, checkpoint)
+def load_checkpoints(state, paths: list[Path]) -> None:
+    """Load checkpoints one after the other (on a task thread): each is handed back as a partial
+    result ``(path, checkpoint, None)`` or ``(path, None, reason)``; stops early when cancelled."""
+    for path in paths:
+        if state.is_cancelled():
+            return
+        try:
+            state.partial((path, ckpt.load_checkpoint(path), None))
+        except ckpt.CheckpointError as exc:
+            state.partial((path, None, str(exc)))
+        except Exception as exc:  # a broken file must not end the loading of the others
+            state.partial((path, None, f"{path.name}: {exc.__class__.__name__}: {exc}"))
 
 
 class ModelLibrary(QObject):
@@ -149,8 +121,10 @@ class ModelLibrary(QObject):
         self._cache: dict[Path, ckpt.Checkpoint] = {}
         self.current: ModelEntry | None = None
         self.errors: dict[Path, str] = {}  # files that could not be read or loaded, and why
-        self._loader: _Loader | None = None
+        self._loader = TaskRunner("model-loading", mode="queue", parent=self)
+        self._loader.partial.connect(self._on_load_result)
         self._pending: set[Path] = set()
+        self._closed = False
         self.refresh()
 
     def entries(self) -> list[ModelEntry]:
@@ -190,12 +164,15 @@ class ModelLibrary(QObject):
         source = Path(path).resolve()
         ckpt.load_checkpoint(source)  # full validation before anything changes
         if source.parent not in (self.shipped_dir.resolve(), self.user_dir.resolve()):
-            target = self.user_dir / source.name
-            stem, n = target.name.removesuffix(ckpt.SUFFIX), 1
-            while target.exists():
-                n += 1
-                target = self.user_dir / f"{stem}-{n}{ckpt.SUFFIX}"
-            shutil.copyfile(source, target)
+            try:
+                target = claim_unique_path(self.user_dir, source.name.removesuffix(ckpt.SUFFIX), ckpt.SUFFIX)
+            except OSError as exc:
+                raise ckpt.CheckpointError(f"could not copy it into {self.user_dir}: {exc.strerror or exc}") from exc
+            try:
+                atomic_write_bytes(target, source.read_bytes())
+            except OSError as exc:
+                target.unlink(missing_ok=True)
+                raise ckpt.CheckpointError(f"could not write {target}: {exc.strerror or exc}") from exc
             source = target.resolve()
         self.refresh()
         entry = self.entry_for(source)
@@ -226,55 +203,30 @@ class ModelLibrary(QObject):
                 todo.append(path)
         if not todo:
             return
+        if self._closed:  # the window is closing: nothing new starts
+            return
         self._pending.update(todo)
-        if self._loader is not None and self._loader.isRunning():
-            self._loader.add(todo)
-            return
-        loader = _Loader(self)
-        loader.add(todo)
-        loader.loaded.connect(self._on_loaded)
-        loader.failed.connect(self._on_failed)
-        loader.finished.connect(self._on_loader_finished)
-        self._loader = loader
-        loader.start()
+        self._loader.start(load_checkpoints, todo)
 
-    def _on_loaded(self, path: Path, checkpoint: ckpt.Checkpoint) -> None:
+    def _on_load_result(self, outcome: tuple) -> None:
+        path, checkpoint, reason = outcome
         self._pending.discard(path)
-        if self.entry_for(path) is None:  # deleted meanwhile
-            return
-        self._cache[path] = checkpoint
-        self.model_loaded.emit(path)
-
-    def _on_failed(self, path: Path, reason: str) -> None:
-        self._pending.discard(path)
-        self.errors[path] = reason
-        self.model_failed.emit(path, reason)
-
-    def _on_loader_finished(self) -> None:
-        loader, self._loader = self._loader, None
-        if loader is not None:
-            leftover = loader._queue[:]
-            loader.deleteLater()
-            if leftover:  # added just as the thread was ending
-                self._pending.difference_update(leftover)
-                self.load_in_background(leftover)
+        if checkpoint is None:
+            self.errors[path] = reason
+            self.model_failed.emit(path, reason)
+        elif self.entry_for(path) is not None:  # not deleted meanwhile
+            self._cache[path] = checkpoint
+            self.model_loaded.emit(path)
 
     def wait_for_loads(self, timeout_ms: int = 10000) -> bool:
-        """Block until the background loads are done (tests, benchmarks, shutdown)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
-
-        deadline = QDeadlineTimer(timeout_ms)
-        while self._pending and not deadline.hasExpired():
-            if self._loader is not None:
-                self._loader.wait(20)
-            QCoreApplication.processEvents()
+        """Serve the event loop until the background loads are done (tests, benchmarks)."""
+        self._loader.wait_idle(timeout_ms)
         return not self._pending
 
     def shutdown(self) -> None:
-        """Stop loading and wait for the worker thread (the window calls this when it closes)."""
-        if self._loader is not None:
-            self._loader.cancel()
-            self._loader.wait()
+        """Stop loading and join its thread (the app context calls this when the window closes)."""
+        self._closed = True
+        self._loader.shutdown()
         self._pending.clear()
 
     # -- managing files -------------------------------------------------------------------

@@ -3,13 +3,14 @@
 superqt's recipe: a worker QObject is moved to a QThread; ``thread.started``
 runs it; its end quits the thread. The worker loads the data, builds the
 trainer and iterates ``trainer.run()`` — all on the training thread — and never
-touches a widget. Events are queued and taken by the GUI thread at most ~30 times a second
-(the important ones at once), so a run of thousands of steps per second cannot
-flood the GUI thread. Pause, resume, stop and single GAN phases go straight to
+touches a widget. Events are queued and taken by the GUI thread at most 20
+times a second (every ``DRAIN_MS``; the important ones at once), so a run of
+thousands of steps per second cannot flood the GUI thread. Pause, resume, stop and single GAN phases go straight to
 the engine's thread-safe :class:`~engine.train.RunControl`.
 
-After the run's ``RunEnded`` the worker saves the model as a checkpoint, so a
-run that finished, was stopped, diverged or failed is never lost.
+After the run's ``RunEnded`` the worker saves the model and the run's record
+with :func:`engine.runs.save_run` (as the CLI does), so a run that finished,
+was stopped, diverged or failed is never lost.
 
 Torch is imported inside the worker's methods only: importing this module
 stays cheap and the window can show before torch loads.
@@ -17,45 +18,39 @@ stays cheap and the window can show before torch loads.
 
 from __future__ import annotations
 
-import datetime as _dt
 import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
-DRAIN_MS = 50  # the GUI takes a run's events at most ~20 times a second (plus urgent ones)
-URGENT = ("RunStarted", "EpochSummary", "RunPaused", "RunResumed", "RunEnded")
+if TYPE_CHECKING:  # torch stays unloaded until a run starts
+    from engine.data import DataConfig
+    from engine.models import ModelConfig
+    from engine.train import TrainConfig
+
+DRAIN_MS = 50  # the GUI takes a run's events at most 20 times a second (plus urgent ones at once)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainingRequest:
     """Everything a run needs, in plain values (built on the GUI thread, used on the worker's)."""
 
-    model_config: Any  # engine.models.ModelConfig
-    train_config: Any  # engine.train.TrainConfig
-    dataset: str  # "mnist" | "fashion-mnist"
-    source: str = "embedded"  # "auto" | "embedded" | "full" | a folder
-    allow_download: bool = False
-    imported_dir: str | None = None
+    model_config: ModelConfig
+    train_config: TrainConfig
+    data: DataConfig
     save_dir: Path | None = None  # defaults to engine.paths.user_models_dir()
     extra: dict = field(default_factory=dict)  # stored in the checkpoint's record
-
-
-def checkpoint_name(family: str, dataset: str, when: _dt.datetime | None = None) -> str:
-    """``<family>-<dataset>-<YYYYmmdd-HHMMSS>``: sorts by date, says what it is."""
-    when = when or _dt.datetime.now()
-    return f"{family}-{dataset}-{when:%Y%m%d-%H%M%S}"
 
 
 class TrainingWorker(QObject):
     """Lives on the training thread; reports through signals and a locked queue only.
 
-    Events are appended to a queue that the GUI thread drains on a ~30 Hz
-    timer, so a pile of events never waits behind a run that is blocked
-    (paused, say); ``urgent`` asks for an immediate drain after the events
+    Events are appended to a queue that the GUI thread drains on a 20 Hz
+    timer (``DRAIN_MS``), so a pile of events never waits behind a run that
+    is blocked (paused, say); ``urgent`` asks for an immediate drain after the events
     a person must see at once (start, epoch, pause, end).
     """
 
@@ -66,7 +61,10 @@ class TrainingWorker(QObject):
     done = Signal()  # always last
 
     def __init__(self, request: TrainingRequest, control) -> None:
+        from engine.train.events import URGENT_EVENTS
+
         super().__init__()
+        self._urgent = URGENT_EVENTS
         self.request = request
         self.control = control
         self.trainer = None  # set once built; tests read its model while the run is paused
@@ -76,7 +74,7 @@ class TrainingWorker(QObject):
     def _push(self, event) -> None:
         with self._lock:
             self._pending.append(event)
-        if type(event).__name__ in URGENT:
+        if isinstance(event, self._urgent):
             self.urgent.emit()
 
     def take_events(self) -> list:
@@ -96,14 +94,14 @@ class TrainingWorker(QObject):
             self.done.emit()
 
     def _run(self) -> None:
-        from engine.data import DatasetError, load_dataset
+        from engine.data import DatasetError
         from engine.train import create_trainer
+        from engine.train.events import RunEnded
 
         request = self.request
         self.status.emit("Loading the data…")
         try:
-            dataset = load_dataset(request.dataset, request.source, imported_dir=request.imported_dir,
-                                   allow_download=request.allow_download)  # fmt: skip
+            dataset = request.data.load()
         except DatasetError as exc:
             self.failed.emit(f"Could not load the data: {exc}")
             return
@@ -119,30 +117,20 @@ class TrainingWorker(QObject):
         ended = None
         for event in self.trainer.run():
             self._push(event)
-            if type(event).__name__ == "RunEnded":
+            if isinstance(event, RunEnded):
                 ended = event
         if ended is not None:
-            self._save(dataset, ended)
+            self._save(ended)
 
-    def _save(self, dataset, ended) -> None:
-        from engine.checkpoint import CheckpointError, save_checkpoint
-        from engine.paths import user_models_dir
+    def _save(self, ended) -> None:
+        from engine.checkpoint import CheckpointError
+        from engine.paths import user_models_dir, writable_user_dir
+        from engine.runs import save_run
 
         request = self.request
-        folder = Path(request.save_dir) if request.save_dir else user_models_dir()
-        name = checkpoint_name(request.model_config.family, request.dataset)
-        path = folder / f"{name}.safetensors"
-        n = 1
-        while path.exists():
-            n += 1
-            path = folder / f"{name}-{n}.safetensors"
-        metrics = {k: v for k, v in ended.final.items() if k != "traceback"}
         try:
-            save_checkpoint(path, self.trainer.model, name=path.stem, train_config=request.train_config.to_dict(),
-                            dataset={"name": dataset.name, "source": dataset.source.describe()},
-                            history=ended.history, metrics=metrics,
-                            extra={"stopped_because": ended.reason, "epochs_completed": ended.epochs_completed,
-                                   **request.extra})  # fmt: skip
+            folder = Path(request.save_dir) if request.save_dir else writable_user_dir(user_models_dir())
+            path = save_run(folder, self.trainer, ended, request.data, request.train_config, extra=request.extra)
         except (CheckpointError, OSError, ValueError, TypeError) as exc:
             self.failed.emit(f"The run ended but its model could not be saved: {exc}")
             return

@@ -10,12 +10,16 @@ leaves whatever the caller had untouched.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
+import math
 import os
 import platform
+import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import safetensors
@@ -24,14 +28,16 @@ from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
 from . import __version__
+from .checkpoint_record import FORMAT, FORMAT_VERSION, CheckpointRecord, NewerFormatError, RecordError, parse_json
 from .fsutil import atomic_write_bytes
+from .i18n import _
 from .models import ModelConfig, build_model
 
-FORMAT = "latent-studio-checkpoint"
-FORMAT_VERSION = 1
 META_KEY = "latent_studio"
-MAX_HEADER = 64 * 1024 * 1024
+MAX_HEADER = 16 * 1024 * 1024  # a real record, a long history included, is well under this
 SUFFIX = ".safetensors"
+DTYPE_BYTES = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E4M3": 1, "F8_E5M2": 1, "I16": 2, "U16": 2, "F16": 2, "BF16": 2,
+               "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8}  # fmt: skip
 
 
 class CheckpointError(Exception):
@@ -43,6 +49,7 @@ class Checkpoint:
     model: torch.nn.Module
     meta: dict  # format, name, family, model_config, train_config, dataset, history, metrics, versions, …
     path: Path | None = None
+    record: CheckpointRecord | None = None  # ``meta``, checked and typed
 
     @property
     def model_config(self) -> ModelConfig:
@@ -83,94 +90,183 @@ def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | Non
     if half:
         tensors = _halved(tensors)
         meta["weights_dtype"] = "float16"
-    try:
-        data = st_save(tensors, metadata={META_KEY: json.dumps(meta)})
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise CheckpointError(f"could not write {path}: {exc.strerror or exc}") from exc
+    _write(path, tensors, meta)
     return path
 
 
-def _sniff(path: Path, head: bytes, size: int) -> None:
-    """Recognise the file from its first bytes, before anything is parsed.
+def _sniff(path: Path, head: bytes, size: int) -> int:
+    """Recognise the file from its first bytes, before anything is parsed; return the header's length.
 
     A safetensors file starts with an 8-byte header length followed by ``{``.
     """
     if len(head) >= 9 and head[8:9] == b"{":
         (header_len,) = struct.unpack("<Q", head[:8])
-        if header_len > MAX_HEADER or 8 + header_len > size:
-            raise CheckpointError(f"{path.name} is truncated or not a safetensors checkpoint "
-                                  f"(header of {header_len} bytes in a {size}-byte file)")  # fmt: skip
-        return
+        if 8 + header_len > size:
+            raise CheckpointError(
+                _(
+                    "{file} is truncated or not a safetensors checkpoint (header of {n} bytes in a {size}-byte file)"
+                ).format(file=path.name, n=header_len, size=size)
+            )
+        if header_len > MAX_HEADER:
+            raise CheckpointError(_("{file}: its header is {mb:.0f} MB; a checkpoint's record needs at most "
+                                    "{limit:.0f} MB").format(file=path.name, mb=header_len / 2**20,
+                                                             limit=MAX_HEADER / 2**20))  # fmt: skip
+        return header_len
     if head[:1] == b"\x80" or head[:4] == b"PK\x03\x04":
-        raise CheckpointError(f"{path.name} looks like a pickle / torch.save file; Latent Studio never "
-                              "unpickles files (they can run code). Use a .safetensors checkpoint.")  # fmt: skip
+        raise CheckpointError(
+            _(
+                "{file} looks like a pickle / torch.save file; Latent Studio never unpickles "
+                "files (they can run code). Use a .safetensors checkpoint."
+            ).format(file=path.name)
+        )
     if size < 9:
-        raise CheckpointError(f"{path.name} is too short to be a checkpoint ({size} bytes): truncated?")
-    raise CheckpointError(f"{path.name} is truncated or not a safetensors checkpoint")
+        raise CheckpointError(_("{file} is too short to be a checkpoint ({size} bytes): truncated?").format(
+            file=path.name, size=size))  # fmt: skip
+    raise CheckpointError(_("{file} is truncated or not a safetensors checkpoint").format(file=path.name))
 
 
-def _read(path: str | Path, header_only: bool) -> tuple[dict, dict | None]:
+def _open_regular(path: Path) -> tuple[BinaryIO, int]:
+    """Open a regular file for reading, never blocking: a FIFO, socket or device named ``*.safetensors`` is refused."""
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise CheckpointError(_("{file} is not a regular file (a pipe, socket or device); only checkpoint files "
+                                "are read").format(file=path.name))  # fmt: skip
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    info = os.fstat(fd)  # the name may have been swapped for a pipe since the stat above
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise CheckpointError(_("{file} is not a regular file").format(file=path.name))
+    return os.fdopen(fd, "rb"), info.st_size
+
+
+def _record_error(path: Path, exc: RecordError) -> CheckpointError:
+    if isinstance(exc, NewerFormatError):
+        return CheckpointError(_("{file} was written by a newer Latent Studio (format {reason}); please update "
+                                 "the app").format(file=path.name, reason=exc.reason))  # fmt: skip
+    if exc.field == "format":
+        return CheckpointError(_("{file} is not a Latent Studio checkpoint").format(file=path.name))
+    return CheckpointError(_("{file}: bad record field '{field}': {reason}").format(
+        file=path.name, field=exc.field, reason=exc.reason))  # fmt: skip
+
+
+def _parse_header(path: Path, header_bytes: bytes, data_len: int) -> CheckpointRecord:
+    """Check the safetensors header (tensor table against the file's size) and the record inside it."""
+    try:
+        header = parse_json(header_bytes, "header", max_depth=4)
+        if not isinstance(header, dict) or not isinstance(header.get("__metadata__"), dict):
+            raise RecordError("__metadata__", _("missing"))
+        text = header["__metadata__"].get(META_KEY)
+        if not isinstance(text, str):
+            raise RecordError(META_KEY, _("missing"))
+    except RecordError as exc:
+        raise CheckpointError(
+            _(
+                "{file} is a safetensors file but not a Latent Studio checkpoint (its metadata "
+                "is missing or damaged: {reason})"
+            ).format(file=path.name, reason=exc)
+        ) from None
+    _check_layout(path, header, data_len)
+    try:
+        return CheckpointRecord.from_dict(parse_json(text, "record"))
+    except RecordError as exc:
+        raise _record_error(path, exc) from None
+
+
+def _check_layout(path: Path, header: dict, data_len: int) -> None:
+    """Every tensor's dtype, shape and byte range valid, the ranges tiling the data exactly: no gap, no
+    overlap, nothing missing (a cut file), nothing after them (trailing data)."""
+    spans = []
+    for key, info in header.items():
+        if key == "__metadata__":
+            continue
+        ok = isinstance(info, dict) and info.get("dtype") in DTYPE_BYTES and isinstance(info.get("shape"), list)
+        offsets = info.get("data_offsets") if ok else None
+        ok = ok and len(info["shape"]) <= 8 and all(_is_count(n) for n in info["shape"])
+        ok = ok and isinstance(offsets, list) and len(offsets) == 2 and all(_is_count(n) for n in offsets)
+        if not ok or offsets[1] - offsets[0] != DTYPE_BYTES[info["dtype"]] * math.prod(info["shape"]):
+            raise CheckpointError(_("{file}: the description of tensor {key} is damaged").format(
+                file=path.name, key=key[:80]))  # fmt: skip
+        spans.append((offsets[0], offsets[1]))
+    spans.sort()
+    end = 0
+    for begin, stop in spans:
+        if begin != end:
+            raise CheckpointError(_("{file} is damaged: its tensors overlap or leave gaps").format(file=path.name))
+        end = stop
+    if end > data_len:
+        raise CheckpointError(_("{file} is truncated: its header declares {need:,} bytes of weights, the file "
+                                "holds {have:,}").format(file=path.name, need=end, have=data_len))  # fmt: skip
+    if end < data_len:
+        raise CheckpointError(_("{file} has {n:,} bytes of unexpected data after its weights; refused").format(
+            file=path.name, n=data_len - end))  # fmt: skip
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**50
+
+
+def _read(path: str | Path, header_only: bool) -> tuple[CheckpointRecord, dict | None]:
+    """The checked record, and (unless ``header_only``) the tensors: only the bytes the header declares are read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
+        handle, size = _open_regular(path)
+        with handle:
             head = handle.read(9)
-            _sniff(path, head, size)
-            (header_len,) = struct.unpack("<Q", head[:8])
+            header_len = _sniff(path, head, size)
             header_bytes = head[8:] + handle.read(header_len - 1)
-            data = None if header_only else head[:8] + header_bytes + handle.read()
+            if len(header_bytes) != header_len:
+                raise CheckpointError(_("{file} is truncated").format(file=path.name))
+            record = _parse_header(path, header_bytes, size - 8 - header_len)
+            data = None
+            if not header_only:
+                handle.seek(0)
+                data = handle.read(size)  # exactly the header and the tensors: the layout check saw to it
+                if len(data) != size:
+                    raise CheckpointError(_("{file} changed while it was read").format(file=path.name))
     except FileNotFoundError as exc:
-        raise CheckpointError(f"no checkpoint at {path}") from exc
+        raise CheckpointError(_("no checkpoint at {path}").format(path=path)) from exc
     except IsADirectoryError as exc:
-        raise CheckpointError(f"{path} is a folder, not a checkpoint file") from exc
+        raise CheckpointError(_("{path} is a folder, not a checkpoint file").format(path=path)) from exc
     except OSError as exc:
-        raise CheckpointError(f"could not read {path}: {exc.strerror or exc}") from exc
-    try:
-        header = json.loads(header_bytes)
-        meta = json.loads(header["__metadata__"][META_KEY])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CheckpointError(f"{path.name} is a safetensors file but not a Latent Studio checkpoint "
-                              "(its metadata is missing or damaged)") from exc  # fmt: skip
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise CheckpointError(f"{path.name} is not a Latent Studio checkpoint")
-    if int(meta.get("format_version", 0)) > FORMAT_VERSION:
-        raise CheckpointError(f"{path.name} was written by a newer Latent Studio "
-                              f"(format {meta.get('format_version')}); please update the app")  # fmt: skip
+        raise CheckpointError(
+            _("could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     tensors = None
     if data is not None:
         try:
             tensors = st_load(data)
         except Exception as exc:  # safetensors raises its own error types
-            raise CheckpointError(f"{path.name} is damaged: {exc}") from exc
-    return meta, tensors
+            raise CheckpointError(_("{file} is damaged: {reason}").format(file=path.name, reason=exc)) from exc
+    return record, tensors
 
 
 def read_meta(path: str | Path) -> dict:
-    """The JSON record only (cheap: the tensors are not read)."""
+    """The JSON record only, checked field by field (cheap: the tensors are not read, but their declared
+    sizes are checked against the file's, so a cut file is refused here too)."""
+    return _read(path, header_only=True)[0].to_dict()
+
+
+def read_record(path: str | Path) -> CheckpointRecord:
+    """Like :func:`read_meta`, as a typed :class:`~engine.checkpoint_record.CheckpointRecord`."""
     return _read(path, header_only=True)[0]
 
 
 def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Checkpoint:
     """Rebuild the model from its config and load the weights, after validating them."""
     path = Path(path)
-    meta, tensors = _read(path, header_only=False)
+    record, tensors = _read(path, header_only=False)
     assert tensors is not None
-    model = _build_validated(path, meta, tensors)
+    model = _build_validated(path, record, tensors)
     model.to(device)
     model.eval()
-    return Checkpoint(model=model, meta=meta, path=path)
+    return Checkpoint(model=model, meta=record.to_dict(), path=path, record=record)
 
 
-def _build_validated(path: Path, meta: dict, tensors: dict[str, torch.Tensor]) -> torch.nn.Module:
-    """A new model from ``meta``'s config, holding ``tensors`` — or a CheckpointError naming what is wrong."""
-    try:
-        config = ModelConfig.from_dict(meta["model_config"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CheckpointError(f"{path.name}: its model description is invalid ({exc})") from exc
-    if meta.get("family") != config.family:
-        raise CheckpointError(f"{path.name}: family {meta.get('family')!r} does not match its config "
-                              f"({config.family!r})")  # fmt: skip
+def _build_validated(path: Path, record: CheckpointRecord, tensors: dict[str, torch.Tensor]) -> torch.nn.Module:
+    """A new model from the record's config, holding ``tensors`` — or a CheckpointError naming what is wrong."""
+    config = record.model_config
     model = build_model(config)
     expected = model.state_dict()
     missing = sorted(set(expected) - set(tensors))
@@ -199,18 +295,41 @@ def _halved(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 def update_meta(path: str | Path, **changes) -> dict:
     """Rewrite a checkpoint's JSON record (e.g. its display name) atomically; the tensors stay as they are."""
     path = Path(path)
-    meta, tensors = _read(path, header_only=False)
-    _build_validated(path, meta, tensors)  # never rewrite a file that would not load
+    record, tensors = _read(path, header_only=False)
+    _build_validated(path, record, tensors)  # never rewrite a file that would not load
+    meta = record.to_dict()
     meta.update(changes)
-    atomic_write_bytes(path, st_save(tensors, metadata={META_KEY: json.dumps(meta)}))
+    _write(path, tensors, meta)
     return meta
 
 
 def compact_checkpoint(path: str | Path) -> int:
     """Store a checkpoint's floating-point weights as float16, in place; returns the new size in bytes."""
     path = Path(path)
-    meta, tensors = _read(path, header_only=False)
-    _build_validated(path, meta, tensors)
+    record, tensors = _read(path, header_only=False)
+    _build_validated(path, record, tensors)
+    meta = record.to_dict()
     meta["weights_dtype"] = "float16"
-    atomic_write_bytes(path, st_save(_halved(tensors), metadata={META_KEY: json.dumps(meta)}))
+    _write(path, _halved(tensors), meta)
     return path.stat().st_size
+
+
+def _write(path: Path, tensors: dict[str, torch.Tensor], meta: dict) -> None:
+    """Check the record as a reader will, then write the file atomically; a CheckpointError on any failure."""
+    try:
+        text = json.dumps(meta, allow_nan=True)
+        CheckpointRecord.from_dict(parse_json(text, "record"))
+    except RecordError as exc:
+        raise _record_error(path, exc) from None
+    except (TypeError, ValueError) as exc:  # not JSON-serialisable
+        raise CheckpointError(_("{file}: the record cannot be stored ({reason})").format(
+            file=path.name, reason=exc)) from None  # fmt: skip
+    data = st_save(tensors, metadata={META_KEY: text})
+    if struct.unpack("<Q", data[:8])[0] > MAX_HEADER:  # a reader would refuse it
+        raise CheckpointError(_("{file}: the record is too large to store").format(file=path.name))
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise CheckpointError(
+            _("could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc

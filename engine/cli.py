@@ -46,26 +46,42 @@ def _load_checkpoint(path: str):
         raise CLIError(str(exc)) from exc
 
 
+def _output_folder(folder: str | Path, option: str, names: list[str] = ()) -> Path:
+    """``folder``, created if needed and proven writable, before any work starts; a CLIError saying why not.
+
+    ``names`` are the files the command will write there: one too long for the file system is refused
+    now, so a run never ends with nothing saved and nothing is half-written.
+    """
+    from .fsutil import check_name_length, check_writable
+    from .i18n import _
+
+    folder = Path(folder)
+    try:
+        for name in names:
+            check_name_length(folder / name)
+        check_writable(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CLIError(_("{option}: cannot write to {folder}: {reason}").format(
+            option=option, folder=folder, reason=reason)) from None  # fmt: skip
+    return folder
+
+
 # -- models ---------------------------------------------------------------------------
 def cmd_models(args: argparse.Namespace) -> int:
-    from .models import (
-        DESCRIPTIONS,
-        FAMILIES,
-        build_model,
-        default_model_config,
-        describe_layers,
-        keras_parameter_count,
-    )
+    from .i18n import _
+    from .models import build_model, default_model_config, describe_layers, families, keras_parameter_count
     from .train import default_train_config
 
-    for family in FAMILIES:
+    for record in families():
+        family = record.key
         model = build_model(default_model_config(family))
         train = default_train_config(family)
         if args.json:
             _print_json({"family": family, "params": keras_parameter_count(model), "layers": describe_layers(model),
                          "defaults": train.to_dict()})  # fmt: skip
             continue
-        print(f"{family}: {keras_parameter_count(model):,} parameters — {DESCRIPTIONS[family]}")
+        print(f"{family}: {keras_parameter_count(model):,} parameters — {_(record.description)}")
         print(f"  defaults: {train.optimizer} lr {train.lr:g}, batch {train.batch_size}, {train.epochs} epochs")
         for row in describe_layers(model):
             params = f"{row['params']:>9,}" if row["params"] else " " * 9
@@ -76,21 +92,47 @@ def cmd_models(args: argparse.Namespace) -> int:
 # -- train -----------------------------------------------------------------------------
 def _model_config(args: argparse.Namespace):
     from .models import default_model_config
+    from .models.families import all_options
 
     overrides = {}
-    for key in ("coding_size", "noise", "noise_std", "dropout_rate", "sparsity", "sparsity_target",
-                "sparsity_weight"):  # fmt: skip
-        value = getattr(args, key, None)
+    for option in all_options():  # every family's settings; the chosen family's record reads its own
+        value = getattr(args, option.name, None)
         if value is not None:
-            overrides[key] = value
+            overrides[option.name] = value
     try:
         return default_model_config(args.family, **overrides)
     except (TypeError, ValueError) as exc:
         raise CLIError(str(exc)) from exc
 
 
+def _run_printer(epochs: int):
+    """An event handler that prints a run's start (stderr) and each epoch (stdout), and keeps its end."""
+    from .train.events import EventHandler
+
+    class RunPrinter(EventHandler):
+        ended = None
+
+        def on_run_started(self, event) -> None:
+            print(f"training {event.family} on {event.dataset} ({event.train_size:,} train / "
+                  f"{event.val_size:,} val) on {event.device}: {event.epochs} epochs × "
+                  f"{event.steps_per_epoch} steps of {event.batch_size}", file=sys.stderr, flush=True)  # fmt: skip
+
+        def on_epoch_summary(self, event) -> None:
+            parts = [f"{k} {v:.4f}" for k, v in event.train.items()]
+            parts += [f"val_{k} {v:.4f}" for k, v in event.val.items()]
+            print(f"epoch {event.epoch}/{epochs}  " + "  ".join(parts)
+                  + f"  {event.samples_per_s:,.0f} samples/s  {event.elapsed_s:.1f}s", flush=True)  # fmt: skip
+
+        def on_run_ended(self, event) -> None:
+            self.ended = event
+
+    return RunPrinter()
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    from .checkpoint import CheckpointError, save_checkpoint
+    from .checkpoint import CheckpointError
+    from .data import DataConfig, DatasetError
+    from .runs import save_run
     from .train import create_trainer, default_train_config, events
 
     model_config = _model_config(args)
@@ -104,30 +146,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix != ".safetensors":
         raise CLIError(f"--out must end in .safetensors (got {out.name})")
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    dataset = _load_data(args.dataset, args.source)
+    _output_folder(out.parent, "--out", [out.name])
+    try:
+        data_config = DataConfig.from_source(args.dataset, args.source)
+    except DatasetError as exc:
+        raise CLIError(str(exc)) from exc
+    dataset = _load_data(data_config.dataset, data_config.source)
     try:
         trainer = create_trainer(model_config, train_config, dataset)
     except ValueError as exc:
         raise CLIError(str(exc)) from exc
-    ended = None
+    printer = _run_printer(train_config.epochs)
     try:
         for event in trainer.run():
-            if isinstance(event, events.RunStarted):
-                print(f"training {event.family} on {event.dataset} ({event.train_size:,} train / "
-                      f"{event.val_size:,} val) on {event.device}: {event.epochs} epochs × "
-                      f"{event.steps_per_epoch} steps of {event.batch_size}", file=sys.stderr, flush=True)  # fmt: skip
-            elif isinstance(event, events.EpochSummary):
-                parts = [f"{k} {v:.4f}" for k, v in event.train.items()]
-                parts += [f"val_{k} {v:.4f}" for k, v in event.val.items()]
-                print(f"epoch {event.epoch}/{train_config.epochs}  " + "  ".join(parts)
-                      + f"  {event.samples_per_s:,.0f} samples/s  {event.elapsed_s:.1f}s", flush=True)  # fmt: skip
-            elif isinstance(event, events.RunEnded):
-                ended = event
+            events.dispatch(event, printer)
     except KeyboardInterrupt:
         trainer.control.stop()
         raise CLIError("interrupted before the run could end; nothing was saved") from None
+    ended = printer.ended
     assert ended is not None
     if ended.reason == events.ERROR:
         print(ended.final.get("traceback", ""), file=sys.stderr)
@@ -135,14 +171,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if ended.reason != events.FINISHED:
         print(ended.message, file=sys.stderr)
     try:
-        save_checkpoint(out, trainer.model, train_config=train_config.to_dict(),
-                        dataset={"name": dataset.name, "source": dataset.source.describe(),
-                                 "source_kind": dataset.source.kind, "train_size": len(trainer.train_set),
-                                 "val_size": len(trainer.val_set)},
-                        history=ended.history, metrics={k: v for k, v in ended.final.items() if k != "traceback"},
-                        extra={"stopped_because": ended.reason,
-                               "epochs_completed": ended.epochs_completed})  # fmt: skip
-    except CheckpointError as exc:
+        save_run(out, trainer, ended, data_config, train_config)
+    except (CheckpointError, OSError) as exc:
         raise CLIError(str(exc)) from exc
     result = {
         "val_loss": ended.final.get("loss"), "val_bce": ended.final.get("bce"),
@@ -191,52 +221,58 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     dataset = _load_data(name, args.source)
     metrics = evaluate_checkpoint(checkpoint, dataset)
     _, val = dataset.split()
+    from .quality import checkpoint_quality  # the judge's view: class histogram, judge-FID, judge accuracy
+
+    quality = checkpoint_quality(checkpoint.model, checkpoint.meta["family"], dataset)
     _print_json({"checkpoint": args.checkpoint, "family": checkpoint.meta["family"], "dataset": dataset.name,
-                 "source": dataset.source.describe(), "val_size": len(val), **metrics})  # fmt: skip
+                 "source": dataset.source.describe(), "val_size": len(val), **metrics,
+                 "quality": quality})  # fmt: skip
     return 0
 
 
 # -- reconstruct / sample --------------------------------------------------------------
 def cmd_reconstruct(args: argparse.Namespace) -> int:
     import numpy as np
-    import torch
 
-    from .image_metrics import bce, mse, psnr
+    from . import inference
     from .imageio import ImageError, read_image, write_png
     from .models import AUTOENCODER_FAMILIES
-    from .preprocess import preprocess
 
     checkpoint = _load_checkpoint(args.checkpoint)
     if checkpoint.meta["family"] not in AUTOENCODER_FAMILIES:
         raise CLIError(f"{args.checkpoint} is a {checkpoint.meta['family']}, not an autoencoder; use 'sample'")
-    out_dir = Path(args.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = [f"{Path(p).stem}.{kind}.png" for p in args.images for kind in ("input", "recon")]
+    out_dir = _output_folder(args.out_dir, "--out-dir", outputs)
     failures = 0
     for image_path in args.images:
         try:
-            prepared = preprocess(read_image(image_path))
+            prepared = inference.prepare(read_image(image_path))
         except (ImageError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
             continue
-        x = torch.from_numpy(np.ascontiguousarray(prepared.input, dtype=np.float32))[None]
-        with torch.no_grad():
-            recon = checkpoint.model.reconstruct(x)[0].clamp(0, 1).numpy()
-        target = x[0].numpy()
+        result = inference.reconstruct(checkpoint.model, prepared.input)
         stem = Path(image_path).stem
         write_png(out_dir / f"{stem}.input.png", np.rint(prepared.input * 255).astype(np.uint8))
-        write_png(out_dir / f"{stem}.recon.png", np.rint(recon * 255).astype(np.uint8))
-        _print_json({"image": str(image_path), "bce": bce(target, recon), "mse": mse(target, recon),
-                     "psnr": psnr(target, recon),
-                     "inverted": bool(prepared.inverted), "input": str(out_dir / f"{stem}.input.png"),
-                     "recon": str(out_dir / f"{stem}.recon.png")})  # fmt: skip
+        write_png(out_dir / f"{stem}.recon.png", np.rint(result.output * 255).astype(np.uint8))
+        _print_json(
+            {
+                "image": str(image_path),
+                "bce": result.bce,
+                "mse": result.mse,
+                "psnr": result.psnr,
+                "inverted": bool(prepared.inverted),
+                "input": str(out_dir / f"{stem}.input.png"),
+                "recon": str(out_dir / f"{stem}.recon.png"),
+            }
+        )
     return 1 if failures else 0
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
     import numpy as np
-    import torch
 
+    from . import inference
     from .imageio import make_grid, write_png
     from .models import GENERATOR_FAMILIES
 
@@ -246,11 +282,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
                        "(use a gan, dcgan or vae checkpoint)")  # fmt: skip
     if not 1 <= args.n <= 10000:
         raise CLIError(f"--n must be between 1 and 10000, not {args.n}")
-    out_dir = Path(args.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with torch.no_grad():
-        images = checkpoint.model.sample(args.n, torch.Generator().manual_seed(args.seed))
-    images = np.rint(images.clamp(0, 1).numpy() * 255).astype(np.uint8)
+    out_dir = _output_folder(args.out_dir, "--out-dir")
+    images = inference.sample(checkpoint.model, args.n, args.seed).images
+    images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
     for i, image in enumerate(images):
         write_png(out_dir / f"sample-{i:04d}.png", image)
     write_png(out_dir / "grid.png", make_grid(images))
@@ -259,9 +293,27 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 # -- the parser ----------------------------------------------------------------------------
+def _add_family_options(parser: argparse.ArgumentParser) -> None:
+    """One --option per setting of a registered family, with its type, choices and the families it shapes."""
+    from .i18n import _
+    from .models import families
+    from .models.families import all_options
+
+    for option in all_options():
+        users = [f for f in families() if f.option(option.name) is not None]
+        text = f"{'/'.join(f.key for f in users)}: {_(option.help)}"
+        defaults = {f.key: f.option(option.name).default for f in users}
+        if len(set(defaults.values())) > 1:
+            text += " Defaults: " + ", ".join(f"{key} {value}" for key, value in defaults.items()) + "."
+        if option.range_text() and not option.choices:
+            text += f" Range {option.range_text()}."
+        kwargs = {"choices": option.values} if option.choices else {"type": option.type}
+        parser.add_argument("--" + option.name.replace("_", "-"), help=text.replace("%", "%%"), **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .data import DATASET_NAMES
-    from .models import FAMILIES
+    from .models import family_keys
     from .train import OPTIMIZERS
 
     parser = argparse.ArgumentParser(prog="latent-studio-cli", description=__doc__.splitlines()[0])
@@ -273,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("train", help="train a model and save it as a checkpoint")
-    p.add_argument("family", choices=FAMILIES)
+    p.add_argument("family", choices=family_keys())
     p.add_argument("--dataset", choices=DATASET_NAMES, required=True)
     p.add_argument("--source", default="auto", help="auto, embedded, full or a folder of IDX files (default auto)")
     p.add_argument("--epochs", type=int)
@@ -284,13 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N, mps")
     p.add_argument("--threads", type=int, default=0, help="CPU threads for torch (0: torch's choice)")
     p.add_argument("--max-steps", type=int, default=0, help="cap on steps per epoch (quick trials)")
-    p.add_argument("--coding-size", type=int, help="code / noise dimension (e.g. 2 for a 2-d VAE)")
-    p.add_argument("--noise", choices=("gaussian", "dropout"), help="denoising: kind of corruption")
-    p.add_argument("--noise-std", type=float, help="denoising: σ of the Gaussian noise (0.2)")
-    p.add_argument("--dropout-rate", type=float, help="denoising: dropout rate (0.5)")
-    p.add_argument("--sparsity", choices=("kl", "l1"), help="sparse: the penalty")
-    p.add_argument("--sparsity-target", type=float, help="sparse/kl: target activation (0.1)")
-    p.add_argument("--sparsity-weight", type=float, help="sparse: penalty weight (kl 0.05, l1 1e-3)")
+    _add_family_options(p)
     p.add_argument("--out", required=True, help="checkpoint file to write (.safetensors)")
     p.set_defaults(func=cmd_train)
 
@@ -318,9 +364,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .checkpoint import CheckpointError
+    from .data import DatasetError
+    from .imageio import ImageError
+
     try:
         return args.func(args)
-    except CLIError as exc:
+    except (CLIError, CheckpointError, DatasetError, ImageError) as exc:  # e.g. a PNG that the full disk refused
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -329,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # the last defence: a file-system failure nobody foresaw is one line, not a traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -15,12 +15,16 @@ two windows finishing a run in the same second never overwrite each other.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from .i18n import _
 
 TMP_PREFIX = ".ls-"  # temporary files: ".ls-<8 hex>.tmp" — short, whatever the final name's length
 TMP_SUFFIX = ".tmp"
@@ -28,6 +32,9 @@ STALE_TMP_S = 60.0  # temp files older than this in a folder we write to were le
 NAME_MAX = 255  # bytes in one path component on every file system the app meets
 REPLACE_ATTEMPTS = 5
 REPLACE_PAUSE_S = 0.2
+# What a killed save leaves: ours (".ls-1a2b3c4d.tmp") and the older mkstemp names (".NAME.k3j_x9q2.tmp",
+# ".NAME.k3j_x9q2.part"); a user's own ".notes.tmp" matches neither.
+_STALE = re.compile(r"\.ls-[0-9a-f]{8}\.tmp|\..+\.[a-z0-9_]{8}\.(?:tmp|part)")
 
 
 class FileNameTooLong(OSError):
@@ -39,12 +46,46 @@ def check_name_length(path: str | Path) -> None:
     name = Path(path).name
     if len(os.fsencode(name)) > NAME_MAX:
         raise FileNameTooLong(
-            36, f"the name is too long ({len(os.fsencode(name))} bytes; at most {NAME_MAX}): {name[:40]}…"
+            errno.ENAMETOOLONG,
+            _("the name is too long ({n} bytes; at most {limit}): {start}…").format(
+                n=len(os.fsencode(name)), limit=NAME_MAX, start=name[:40]
+            ),
         )
 
 
 def _temp_path(folder: Path) -> Path:
     return folder / f"{TMP_PREFIX}{secrets.token_hex(4)}{TMP_SUFFIX}"
+
+
+def create_temp_file(folder: str | Path) -> tuple[Path, int]:
+    """A new temporary file in ``folder`` (short name, ``O_EXCL``, mode 0644) and its open descriptor.
+
+    For writers that stream into their own temporary file (downloads) and then
+    :func:`commit_temp_file` it; the same names, so the same clean-up.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(folder)
+    while True:
+        tmp = _temp_path(folder)
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        except FileExistsError:
+            continue
+
+
+def check_writable(folder: str | Path) -> None:
+    """Create ``folder`` if needed and prove a file can be created in it; the OSError says why not."""
+    tmp, fd = create_temp_file(folder)
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def commit_temp_file(tmp: Path, path: str | Path) -> None:
+    """Give a finished, fsync'd temporary file its final name (retrying a brief lock) and make it durable."""
+    path = Path(path)
+    _replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -86,8 +127,7 @@ def remove_stale_temp_files(folder: str | Path, older_than_s: float = STALE_TMP_
     except OSError:
         return 0
     for entry in entries:
-        name = entry.name
-        if not (name.startswith(".") and name.endswith(TMP_SUFFIX)):
+        if not _STALE.fullmatch(entry.name):
             continue
         try:
             if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < older_than_s:
@@ -104,11 +144,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file handle whose content takes ``path``'s name only if the block ends without error."""
     path = Path(path)
     check_name_length(path)
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_stale_temp_files(folder)
-    tmp = _temp_path(folder)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    tmp, fd = create_temp_file(path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -119,7 +155,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(folder)
+    _fsync_dir(path.parent)
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -149,4 +185,4 @@ def claim_unique_path(folder: str | Path, stem: str, suffix: str) -> Path:
             continue
         os.close(fd)
         return candidate
-    raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
+    raise FileExistsError(_("no free name for {name} in {folder}").format(name=f"{stem}{suffix}", folder=folder))

@@ -29,7 +29,11 @@ def mse(target: np.ndarray, output: np.ndarray) -> float:
 
 def psnr(target: np.ndarray, output: np.ndarray) -> float:
     """Peak signal-to-noise ratio in dB (peak 1): higher is closer. 20 dB ≈ 10 % RMS error."""
-    error = mse(target, output)
+    return psnr_from_mse(mse(target, output))
+
+
+def psnr_from_mse(error: float) -> float:
+    """The PSNR (dB, peak 1) of a mean squared error, capped at :data:`PSNR_CAP` for identical images."""
     return PSNR_CAP if error <= 1e-10 else float(10.0 * math.log10(1.0 / error))
 
 

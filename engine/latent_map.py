@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from .inference import encode
+
 MAX_POINTS = 6000
 
 
@@ -45,12 +47,7 @@ def compute_latent_map(
     batch: int = 1000,
 ) -> LatentMap:
     """Encode ``images`` (uint8 (N, 28, 28)) and project the codes on a plane."""
-    codes = []
-    with torch.inference_mode():
-        for start in range(0, len(images), batch):
-            x = images[start : start + batch].float().div(255.0)
-            codes.append(model.encode(x).reshape(len(x), -1))
-    z = torch.cat(codes).double()
+    z = torch.from_numpy(encode(model, images, batch)).double()
     d = z.shape[1]
     if d <= 2:
         mean = torch.zeros(d, dtype=torch.float64)

@@ -78,6 +78,7 @@ def window(qtbot, context):
     qtbot.addWidget(win)
     win.show()
     yield win
+    win.confirm_close = lambda _work: True  # a run a failed test left going: "Stop and save", no dialog
     win.close()  # stops and saves any run, waits for its thread
 
 

@@ -3,6 +3,11 @@
 A page that cannot be imported or built (a broken install, a bug) is replaced
 by a page that says so and what it would have held: one broken page never
 takes the window down, and the window always has its five entries.
+
+Every page is a :class:`Page`: the window asks each one, the same way, what it
+shows as the current model, what closing would interrupt, and to shut down.
+Pages inherit the protocol's quiet answers from :class:`PageDefaults` and
+override what they need.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -45,11 +52,46 @@ PAGES: tuple[PageSpec, ...] = (
 )  # fmt: skip
 
 
-class PageLoadError(QWidget):
+@runtime_checkable
+class Page(Protocol):
+    """What the main window asks of each of its pages."""
+
+    context: Any  # the desktop.context.AppContext the page was built with (None before the engine loads)
+
+    def shutdown(self) -> bool:
+        """Stop the page's work and join its threads (the window is closing); True when nothing is left."""
+        ...
+
+    def shown_model(self) -> Path | None:
+        """The checkpoint this page shows as the current model (File → Save model as…), or None."""
+        ...
+
+    def work_in_progress(self) -> str | None:
+        """One sentence saying what closing the window would interrupt, or None when nothing would be."""
+        ...
+
+
+class PageDefaults:
+    """The :class:`Page` answers of a page with nothing to stop and no model of its own (a mixin)."""
+
+    context: Any = None
+
+    def shutdown(self) -> bool:
+        return True
+
+    def shown_model(self) -> Path | None:
+        return None
+
+    def work_in_progress(self) -> str | None:
+        return None
+
+
+class PageLoadError(QWidget, PageDefaults):
     """Stands in for a page that could not be imported or built, and says why."""
 
-    def __init__(self, spec: PageSpec, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: PageSpec, reason: str, context=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.spec = spec
         self.reason = reason
         title = QLabel(f"<h2>{spec.title}</h2>")
@@ -66,11 +108,14 @@ class PageLoadError(QWidget):
         self.setToolTip(reason)
 
 
-def create_page(spec: PageSpec, context) -> QWidget:
+def create_page(spec: PageSpec, context) -> Page:
     """The page's widget; a :class:`PageLoadError` saying why when it cannot be made."""
     try:
         module = importlib.import_module(spec.module)
-        return getattr(module, spec.class_name)(context)
+        page = getattr(module, spec.class_name)(context)
+        if not isinstance(page, Page):
+            raise TypeError(f"{spec.class_name} is not a Page (see desktop.pages.Page)")
+        return page
     except Exception as exc:  # one broken page must not take the whole window down
         log.exception("The %s page could not be loaded", spec.title)
-        return PageLoadError(spec, f"{exc.__class__.__name__}: {exc}")
+        return PageLoadError(spec, f"{exc.__class__.__name__}: {exc}", context)

@@ -1,10 +1,11 @@
 """The Draw page: draw (or load) a digit and watch every autoencoder rebuild it, live.
 
-What a student meets first. The drawing goes through the MNIST recipe
-(:mod:`engine.preprocess`, shown step by step), then through every loaded
-autoencoder at once; each reconstruction shows its error. A noise panel
-corrupts the input (Gaussian σ, dropout, blanked pixels) and compares the
-denoising autoencoder with a plain one on it.
+What a student meets first. The drawing goes through the MNIST recipe (shown
+step by step), then through every loaded autoencoder at once; each
+reconstruction shows its error. A noise panel corrupts the input (Gaussian σ,
+dropout, blanked pixels) and compares the denoising autoencoder with a plain
+one on it. All of that is one :mod:`engine.inference` call per stroke
+(:func:`~engine.inference.reconstruct_all`); the widgets only paint its result.
 
 Bursts of mouse events are coalesced: a stroke marks the page dirty and the
 work runs once per trip through the event loop, in :meth:`DrawPage.process_now`,
@@ -20,45 +21,33 @@ import numpy as np
 import torch
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSlider,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model_library import ModelEntry
+from desktop.pages import PageDefaults
 from desktop.widgets.code_bars import CodeBars
-from desktop.widgets.drawing_canvas import DrawingCanvas
+from desktop.widgets.drawing_canvas import CANVAS_SIZE
+from desktop.widgets.drawing_tools import DrawingTools
 from desktop.widgets.model_input_panel import ModelInputPanel
 from desktop.widgets.noise_panel import NoisePanel
-from desktop.widgets.reconstruction_tiles import ReconstructionTiles, Slot  # noqa: F401 (re-exported)
-from engine.image_metrics import bce, corrupt, mse, psnr  # noqa: F401 (bce, mse: re-exported)
+from desktop.widgets.reconstruction_tiles import ReconstructionTiles, Slot
+from engine import inference
 from engine.imageio import OPEN_FILTER, ImageError, read_image
-from engine.preprocess import Preprocessed, preprocess
 
 
-class DrawPage(QWidget):
+class DrawPage(QWidget, PageDefaults):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.library = context.library
         self.settings = context.settings
-        self.result: Preprocessed | None = None
+        self.result: inference.Prepared | None = None  # the recipe's steps for the current drawing
+        self.outputs: inference.Reconstructions[Path] | None = None  # every model's answer to it
         self.model_input = np.zeros((28, 28), np.float32)
         self.noisy_input = np.zeros((28, 28), np.float32)
         self.blanks = np.zeros((28, 28), bool)
+        self.noise_seed = 0  # "New noise" moves to the next seed
         self.last_latency_ms = 0.0
-        self._rng = np.random.default_rng(0)
-        self._new_noise_fields()
         self._dirty = False
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
@@ -73,49 +62,15 @@ class DrawPage(QWidget):
 
     # -- building the page ---------------------------------------------------------------------
     def _build(self) -> None:
-        self.canvas = DrawingCanvas()
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.tools = DrawingTools(self.settings)
+        self.canvas = self.tools.canvas
         self.canvas.changed.connect(self.schedule_update)
         self.canvas.file_dropped.connect(self.load_image_file)
-
-        self.pen_button = self._tool_button("Pen", "Draw (P). The right mouse button always erases.", True)
-        self.eraser_button = self._tool_button("Eraser", "Erase with the left button (E).", True)
-        self.pen_button.setChecked(True)
-        tools = QButtonGroup(self)
-        tools.setExclusive(True)
-        tools.addButton(self.pen_button)
-        tools.addButton(self.eraser_button)
-        self.eraser_button.toggled.connect(lambda on: setattr(self.canvas, "erasing", on))
-        self.brush_slider = QSlider(Qt.Orientation.Horizontal)
-        self.brush_slider.setRange(4, 48)
-        self.brush_slider.setValue(int(self.settings.value("draw/brush", 20)))
-        self.brush_slider.setToolTip(
-            "Brush size in canvas pixels ([ and ] change it). The canvas is 280×280: ten times a model's 28×28 input."
-        )
-        self.brush_label = QLabel()
-        self.brush_slider.valueChanged.connect(self._on_brush)
-        self._on_brush(self.brush_slider.value())
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z).")
-        self.undo_button.clicked.connect(self.canvas.undo)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Clear the canvas (Delete). Undo brings it back.")
-        self.clear_button.clicked.connect(self.canvas.clear)
-        self.open_button = QPushButton("Open image…")
-        self.open_button.setToolTip(
-            "Load a PNG, JPEG, BMP, … (Ctrl+I), or drop an image file on the canvas. "
-            "Photos of dark ink on paper are inverted automatically."
-        )
-        self.open_button.clicked.connect(self.open_image)
-
-        tool_row = QHBoxLayout()
-        tool_row.addWidget(self.pen_button)
-        tool_row.addWidget(self.eraser_button)
-        tool_row.addWidget(self.brush_label)
-        tool_row.addWidget(self.brush_slider, 1)
-        action_row = QHBoxLayout()
-        for button in (self.undo_button, self.clear_button, self.open_button):
-            action_row.addWidget(button)
+        self.tools.open_requested.connect(self.open_image)
+        self.pen_button, self.eraser_button = self.tools.pen_button, self.tools.eraser_button
+        self.brush_slider, self.brush_label = self.tools.brush_slider, self.tools.brush_label
+        self.undo_button, self.clear_button = self.tools.undo_button, self.tools.clear_button
+        self.open_button = self.tools.open_button
 
         # what the model sees
         self.model_input_panel = ModelInputPanel()
@@ -126,9 +81,7 @@ class DrawPage(QWidget):
         self.steps_label = self.model_input_panel.steps_label
 
         left = QVBoxLayout()
-        left.addWidget(self.canvas, 3)
-        left.addLayout(tool_row)
-        left.addLayout(action_row)
+        left.addWidget(self.tools, 3)
         left.addWidget(self.model_input_panel, 2)
 
         # reconstructions of every autoencoder
@@ -202,29 +155,13 @@ class DrawPage(QWidget):
             ("Ctrl+I", self.open_image),
             ("P", self.pen_button.click),
             ("E", self.eraser_button.click),
-            ("[", lambda: self._bump_brush(-4)),
-            ("]", lambda: self._bump_brush(4)),
+            ("[", lambda: self.tools.bump_brush(-1)),
+            ("]", lambda: self.tools.bump_brush(1)),
             ("N", self.new_noise),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-
-    def _tool_button(self, text: str, tip: str, checkable: bool) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setCheckable(checkable)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
-    def _on_brush(self, value: int) -> None:
-        self.canvas.brush_size = float(value)
-        self.brush_label.setText(f"Brush {value}")
-        self.settings.setValue("draw/brush", value)
-
-    def _bump_brush(self, delta: int) -> None:
-        self.brush_slider.setValue(self.brush_slider.value() + delta)
 
     # -- models ------------------------------------------------------------------------------
     def autoencoder_entries(self) -> list[ModelEntry]:
@@ -267,12 +204,8 @@ class DrawPage(QWidget):
         return slot.entry.dataset if slot else None
 
     # -- noise -------------------------------------------------------------------------------
-    def _new_noise_fields(self) -> None:
-        self.gaussian_field = self._rng.standard_normal((28, 28)).astype(np.float32)
-        self.uniform_field = self._rng.random((28, 28)).astype(np.float32)
-
     def new_noise(self) -> None:
-        self._new_noise_fields()
+        self.noise_seed += 1
         self.schedule_update()
 
     def reset_blanks(self) -> None:
@@ -317,11 +250,11 @@ class DrawPage(QWidget):
             self.show_message(f"Could not use this image: {exc}.")
             self.context.show_status(f"Could not open {Path(path).name}.", 6000)
             return False
-        result = preprocess(grey)
+        result = inference.prepare(grey)
         if result.empty:
             self.show_message(f"{Path(path).name} looks blank: no ink stands out from its background.")
             return False
-        self.canvas.set_array(result.grey)
+        self.show_image(result.grey)
         how = "dark ink on a light background, so it was inverted" if result.inverted else "light ink on dark"
         self.show_message(
             f"Loaded {Path(path).name} ({grey.shape[1]}×{grey.shape[0]} pixels): {how}. "
@@ -329,6 +262,10 @@ class DrawPage(QWidget):
             info=True,
         )
         return True
+
+    def show_image(self, image: np.ndarray, undoable: bool = True) -> None:
+        """Put a grey image (any size, uint8 or float in [0, 1]) on the canvas: fitted, aspect kept."""
+        self.canvas.set_array(inference.fit_to_canvas(image, CANVAS_SIZE), undoable=undoable)
 
     def show_message(self, text: str, info: bool = False) -> None:
         self.message.setText(("ℹ " if info else "⚠ ") + text)
@@ -362,42 +299,29 @@ class DrawPage(QWidget):
         start = time.perf_counter()
         self._dirty = False
         self._update_timer.stop()
-        self.result = preprocess(self.canvas.array())
+        self.result = inference.prepare(self.canvas.array())
         x = self.result.raw if self.model_input_panel.feeds_raw() else self.result.input
-        self.model_input = x
         empty = not x.any()
-        self.noisy_input = corrupt(x, self.sigma, self.dropout, self.blanks, self.gaussian_field, self.uniform_field)
         denoiser, plain = self.denoiser_slot(), self.plain_slot()
-        clean_t = torch.from_numpy(x).reshape(1, 28, 28)
-        both_t = torch.from_numpy(np.stack([x, self.noisy_input]))
-        for slot in self.slots.values():
-            if slot.model is None:
-                continue
-            if empty:
-                slot.output = slot.noisy_output = slot.code = None
-                continue
-            batch = both_t if slot is denoiser or slot is plain else clean_t
-            code = slot.model.encode(batch)
-            images = slot.model.decode(code).numpy()
-            slot.code = code[0].numpy()
-            slot.output = images[0]
-            slot.noisy_output = images[1] if len(images) > 1 else None
+        models = {} if empty else {path: s.model for path, s in self.slots.items() if s.model is not None}
+        noise = inference.NoiseSpec(self.sigma, self.dropout, self.blanks, self.noise_seed)
+        compared = {s.entry.path for s in (denoiser, plain) if s is not None}
+        self.outputs = inference.reconstruct_all(models, x, noise, noisy_for=compared)
+        self.model_input, self.noisy_input = self.outputs.input, self.outputs.noisy_input
         self.last_latency_ms = (time.perf_counter() - start) * 1000.0
         self._show(empty, denoiser, plain)
         self.context.drawing_changed.emit(x.copy())
 
     def _show(self, empty: bool, denoiser: Slot | None, plain: Slot | None) -> None:
-        assert self.result is not None
+        assert self.result is not None and self.outputs is not None
         self.model_input_panel.show_result(self.result, empty)
-        feeding = self.model_input
-        self.tiles.show_outputs(feeding)
+        self.tiles.show_outputs(self.outputs)
         if not self._code_timer.isActive():
             self._code_timer.start()
-        self.noise_panel.show_images(
-            feeding,
-            None if empty else self.noisy_input,
-            denoiser.noisy_output if denoiser is not None else None,
-            plain.noisy_output if plain is not None else None,
+        self.noise_panel.show_results(
+            None if empty else self.outputs,
+            denoiser.entry.path if denoiser is not None else None,
+            plain.entry.path if plain is not None else None,
         )
 
     def _show_code(self) -> None:
@@ -415,16 +339,18 @@ class DrawPage(QWidget):
 
     def noise_scores(self) -> dict[str, float | None]:
         """PSNR (dB) against the clean input of the noisy input, the denoiser's and the plain AE's outputs."""
-        x = self.model_input
-        denoiser, plain = self.denoiser_slot(), self.plain_slot()
+        outputs = self.outputs
+        if outputs is None:
+            return {"noisy": None, "denoised": None, "plain": None}
 
-        def score(image):
-            return None if image is None else psnr(x, image)
+        def score(slot: Slot | None) -> float | None:
+            found = outputs.get(slot.entry.path) if slot is not None else None
+            return found.noisy_psnr if found is not None else None
 
         return {
-            "noisy": score(self.noisy_input),
-            "denoised": score(denoiser and denoiser.noisy_output),
-            "plain": score(plain and plain.noisy_output),
+            "noisy": outputs.noisy_input_psnr,
+            "denoised": score(self.denoiser_slot()),
+            "plain": score(self.plain_slot()),
         }
 
     def select_denoiser(self, noise: str) -> bool:
@@ -438,10 +364,6 @@ class DrawPage(QWidget):
 
     def loaded_count(self) -> int:
         return sum(1 for s in self.slots.values() if s.model is not None)
-
-    def shutdown(self) -> bool:
-        self.library.shutdown()
-        return True
 
     def sizeHint(self):  # noqa: N802
         size = super().sizeHint()

@@ -5,7 +5,8 @@ the same seed always gives the same grid. Clicking two samples picks A and B;
 the strip between them walks the straight line (or the great circle, which
 keeps ``|z|`` typical of the prior) from ``z_A`` to ``z_B``. The sliders move
 the first coordinates of ``z_A`` (every coordinate of a VAE's 10-d code) and
-decode live.
+decode live. The codes, the decoding and the interpolation are
+:mod:`engine.inference`'s; the page keeps the picks and paints.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model_library import ModelEntry, display_order
+from desktop.pages import PageDefaults
 from desktop.widgets.pixel_view import PixelView, to_uint8
 from desktop.widgets.sample_grid import SampleGrid
+from engine import inference
 from engine.imageio import ImageError, make_grid, write_png
 
 GRID_SIZES = (16, 36, 64)
@@ -43,27 +46,7 @@ SLIDER_STEPS = 300
 MAX_SLIDERS = 10
 
 
-def draw_codes(coding_size: int, n: int, seed: int) -> torch.Tensor:
-    """``n`` codes z ~ N(0, I), drawn on the CPU from ``seed`` (the same on every machine)."""
-    generator = torch.Generator().manual_seed(int(seed))
-    return torch.randn(n, coding_size, generator=generator)
-
-
-def interpolate(z_a: torch.Tensor, z_b: torch.Tensor, steps: int, spherical: bool = False) -> torch.Tensor:
-    """``steps`` codes from ``z_a`` to ``z_b`` (both ends included), along a line or a great circle."""
-    t = torch.linspace(0.0, 1.0, max(int(steps), 2)).unsqueeze(1)
-    if spherical:
-        a, b = z_a / z_a.norm().clamp_min(1e-8), z_b / z_b.norm().clamp_min(1e-8)
-        omega = torch.arccos((a * b).sum().clamp(-1.0, 1.0))
-        if float(torch.sin(omega)) > 1e-4:
-            so = torch.sin(omega)
-            path = torch.sin((1 - t) * omega) / so * z_a + torch.sin(t * omega) / so * z_b
-            path[0], path[-1] = z_a, z_b  # exact ends, whatever the rounding
-            return path
-    return (1 - t) * z_a + t * z_b
-
-
-class GeneratePage(QWidget):
+class GeneratePage(QWidget, PageDefaults):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -71,12 +54,12 @@ class GeneratePage(QWidget):
         self.settings = context.settings
         self.model: torch.nn.Module | None = None
         self.entry: ModelEntry | None = None
-        self.z: torch.Tensor | None = None  # codes of the grid (N, d)
+        self.z: np.ndarray | None = None  # codes of the grid (N, d)
         self.samples = np.zeros((0, 28, 28), np.float32)
         self.picks: list[int] = []  # the last two picked tiles: A then B
         self.strip = np.zeros((0, 28, 28), np.float32)
         self.sliders: list[QSlider] = []
-        self.slider_base: torch.Tensor | None = None
+        self.slider_base: np.ndarray | None = None
         self._build()
         self.library.changed.connect(self._fill_models)
         self.library.model_loaded.connect(self._on_model_loaded)
@@ -275,16 +258,16 @@ class GeneratePage(QWidget):
         self.settings.setValue("generate/seed", self.seed_spin.value())
         n = int(self.count_combo.currentData())
         self.grid.columns = int(round(n**0.5))
-        self.z = draw_codes(self.coding_size, n, self.seed_spin.value())
-        self.samples = self.decode(self.z)
+        samples = inference.sample(self.model, n, self.seed_spin.value())
+        self.z, self.samples = samples.codes, samples.images
         self.grid.set_images(self.samples)
         self.picks = [p for p in self.picks if p < n]
         self._show_picks()
 
-    def decode(self, z: torch.Tensor) -> np.ndarray:
+    def decode(self, z: np.ndarray) -> np.ndarray:
+        """Images (N, 28, 28) of codes (N, d) through the current generator."""
         assert self.model is not None
-        with torch.inference_mode():
-            return self.model.generate(z).numpy().astype(np.float32)
+        return inference.decode(self.model, z)
 
     def pick(self, index: int) -> None:
         if not 0 <= index < len(self.samples):
@@ -307,10 +290,11 @@ class GeneratePage(QWidget):
             self.strip = np.zeros((0, 28, 28), np.float32)
             self.strip_view.set_image(None)
             return
-        path = interpolate(
-            self.z[self.picks[0]], self.z[self.picks[1]], self.steps_spin.value(), self.spherical_radio.isChecked()
+        mode = "spherical" if self.spherical_radio.isChecked() else "linear"
+        assert self.model is not None
+        self.strip = inference.interpolate(
+            self.model, self.z[self.picks[0]], self.z[self.picks[1]], self.steps_spin.value(), mode
         )
-        self.strip = self.decode(path)
         self.strip_view.set_image(make_grid(to_uint8(self.strip), cols=len(self.strip), pad=1))
 
     # -- sliders ---------------------------------------------------------------------------------
@@ -347,11 +331,11 @@ class GeneratePage(QWidget):
         if self.model is None:
             return
         if self.picks and self.z is not None:
-            base = self.z[self.picks[0]].clone()
+            base = self.z[self.picks[0]].copy()
         elif self.entry is not None and self.entry.family == "vae":
-            base = torch.zeros(self.coding_size)  # the centre of the prior
+            base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
-            base = draw_codes(self.coding_size, 1, self.seed_spin.value())[0]
+            base = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())[0]
         self.slider_base = base
         for i, slider in enumerate(self.sliders):
             slider.blockSignals(True)
@@ -359,10 +343,10 @@ class GeneratePage(QWidget):
             slider.blockSignals(False)
         self._on_slider()
 
-    def slider_code(self) -> torch.Tensor | None:
+    def slider_code(self) -> np.ndarray | None:
         if self.slider_base is None:
             return None
-        z = self.slider_base.clone()
+        z = self.slider_base.copy()
         for i, slider in enumerate(self.sliders):
             z[i] = slider.value() / SLIDER_STEPS * SLIDER_RANGE
         return z
@@ -376,7 +360,7 @@ class GeneratePage(QWidget):
             return
         for slider in self.sliders:
             slider.property("value_label").setText(f"{slider.value() / SLIDER_STEPS * SLIDER_RANGE:+.2f}")
-        self.slider_preview.set_image(self.decode(z.unsqueeze(0))[0])
+        self.slider_preview.set_image(self.decode(z[None])[0])
 
     # -- saving ------------------------------------------------------------------------------------
     def grid_png(self) -> np.ndarray:

@@ -1,7 +1,8 @@
 """The Latent space page: every held-out image placed by its code, coloured by class.
 
 The map itself — encoding thousands of images and projecting their codes by
-PCA — is :mod:`engine.latent_map`, computed on a worker thread; moving the
+PCA — is :mod:`engine.latent_map`, computed on a task thread (:mod:`desktop.tasks`:
+the newest model chosen wins, the page never waits); moving the
 mouse maps a point back to a code that the decoder turns into the image shown.
 The Draw page's input appears as a star that moves as the student draws.
 """
@@ -13,11 +14,14 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.model_library import ModelEntry, display_order
+from desktop.pages import PageDefaults
+from desktop.tasks import TaskRunner
 from desktop.widgets.pixel_view import PixelView
+from engine import inference
 from engine.latent_map import LatentMap, compute_latent_map, held_out_images  # noqa: F401 (tests import them here)
 
 # Tableau's ten colours: distinct, and readable by most colour-blind students
@@ -35,26 +39,17 @@ PALETTE = [
 ]
 
 
-class _MapWorker(QThread):
-    done = Signal(object, object)  # path, LatentMap
-    failed = Signal(object, str)
-
-    def __init__(self, entry: ModelEntry, model: torch.nn.Module, parent=None) -> None:
-        super().__init__(parent)
-        self.entry, self.model = entry, model
-
-    def run(self) -> None:
-        try:
-            source_kind = str((self.entry.meta.get("dataset") or {}).get("source_kind") or "auto")
-            images, labels, names, where = held_out_images(self.entry.dataset, source_kind)
-            result = compute_latent_map(self.model, images, labels, names, where)
-        except Exception as exc:  # reported on the page, never a crash
-            self.failed.emit(self.entry.path, f"{exc.__class__.__name__}: {exc}")
-        else:
-            self.done.emit(self.entry.path, result)
+def map_for(
+    state, path: Path, dataset: str, source_kind: str, model: torch.nn.Module
+) -> tuple[Path, LatentMap | None]:
+    """The latent map of one model (on a task thread): its checkpoint's path and the map."""
+    images, labels, names, where = held_out_images(dataset, source_kind)
+    if state.is_cancelled():  # another model was chosen meanwhile: skip the encoding
+        return path, None
+    return path, compute_latent_map(model, images, labels, names, where)
 
 
-class LatentPage(QWidget):
+class LatentPage(QWidget, PageDefaults):
     map_ready = Signal()
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -65,7 +60,9 @@ class LatentPage(QWidget):
         self.entry: ModelEntry | None = None
         self.model: torch.nn.Module | None = None
         self.map: LatentMap | None = None
-        self._worker: _MapWorker | None = None
+        self._map_task = TaskRunner("latent-map", parent=self)
+        self._map_task.result.connect(self._on_map_done)
+        self._map_task.error.connect(self._on_map_failed)
         self._maps: dict[Path, LatentMap] = {}
         self._hover: tuple[float, float] | None = None
         self._pending_drawing: np.ndarray | None = None
@@ -209,35 +206,27 @@ class LatentPage(QWidget):
         if self.entry.path in self._maps:
             self._show_map(self._maps[self.entry.path])
             return
-        if self._worker is not None and self._worker.isRunning():
-            self._worker.wait()  # a few seconds at most; the newest choice wins
         self.info_label.setText(f"Encoding the held-out images with {self.entry.name}…")
-        worker = _MapWorker(self.entry, model, self)
-        worker.done.connect(self._on_map_done)
-        worker.failed.connect(self._on_map_failed)
-        worker.finished.connect(worker.deleteLater)
-        self._worker = worker
-        worker.start()
+        source_kind = str((self.entry.meta.get("dataset") or {}).get("source_kind") or "auto")
+        self._map_task.start(map_for, self.entry.path, self.entry.dataset, source_kind, model)  # the newest wins
 
-    def _on_map_done(self, path, result: LatentMap) -> None:
-        self._worker = None
+    def _on_map_done(self, outcome: tuple) -> None:
+        path, result = outcome
         self._maps[Path(path)] = result
         if self.entry is not None and Path(path) == self.entry.path:
             self._show_map(result)
 
-    def _on_map_failed(self, path, reason: str) -> None:
-        self._worker = None
+    def _on_map_failed(self, reason: str) -> None:
         self.info_label.setText(f"⚠ Could not map this model: {reason}")
 
     def wait_for_map(self, timeout_ms: int = 30000) -> bool:
-        """Block until the map is shown (tests, screenshots)."""
+        """Serve the event loop until the map is shown (tests, screenshots)."""
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
         deadline = QDeadlineTimer(timeout_ms)
         while self.map is None and not deadline.hasExpired():
             self.library.wait_for_loads(100)
-            if self._worker is not None:
-                self._worker.wait(20)
+            self._map_task.wait_idle(100)
             QCoreApplication.processEvents()
         return self.map is not None
 
@@ -346,9 +335,8 @@ class LatentPage(QWidget):
             self.drawing_marker.clear()
             self.trail_curve.clear()
             return
-        with torch.inference_mode():
-            code = self.model.encode(torch.from_numpy(np.asarray(image, np.float32)).reshape(1, 28, 28))
-        x, y = self.map.to_map(code.reshape(1, -1).numpy())[0]
+        code = inference.encode(self.model, np.asarray(image)[None])
+        x, y = self.map.to_map(code)[0]
         self.drawing_marker.setData([float(x)], [float(y)])
         self.trail = (self.trail + [(float(x), float(y))])[-40:]
         trail = np.array(self.trail, np.float32)
@@ -358,6 +346,5 @@ class LatentPage(QWidget):
         return self.trail[-1] if self.trail else None
 
     def shutdown(self) -> bool:
-        if self._worker is not None:
-            self._worker.wait()
-        return True
+        """Cancel the map being computed and join its thread (the window is closing)."""
+        return self._map_task.shutdown()

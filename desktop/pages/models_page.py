@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model_library import ModelEntry, display_order
+from desktop.pages import PageDefaults
 from engine.checkpoint import SUFFIX, CheckpointError
+from engine.i18n import _
+from engine.models import find_family
 
 COLUMNS = ("Name", "Family", "Dataset", "Epochs", "Validation", "Created", "Size", "Where")
 FILTER = "Latent Studio models (*.safetensors);;All files (*)"
@@ -40,7 +43,8 @@ FILTER = "Latent Studio models (*.safetensors);;All files (*)"
 
 def metric_summary(entry: ModelEntry) -> str:
     """The numbers a student compares: BCE and rounded accuracy for autoencoders, D's scores for GANs."""
-    if entry.family in ("gan", "dcgan"):
+    family = find_family(entry.family)
+    if family is not None and family.adversarial:
         parts = []
         for key, label in (("d_real", "D(x)"), ("d_fake", "D(G(z))")):
             value = entry.final(key)
@@ -57,6 +61,12 @@ def metric_summary(entry: ModelEntry) -> str:
     return " · ".join(parts) or "—"
 
 
+def family_text(key: str) -> str:
+    """"vae — Variational autoencoder: …", from the family's record (just the key if none is registered)."""
+    family = find_family(key)
+    return f"{key} — {_(family.description)}" if family is not None else f"{key} — "
+
+
 def created_text(entry: ModelEntry) -> str:
     created = entry.created
     if created is None:
@@ -64,6 +74,15 @@ def created_text(entry: ModelEntry) -> str:
     if created.tzinfo is not None:
         created = created.astimezone()
     return created.strftime("%Y-%m-%d %H:%M")
+
+
+def family_item(key: str) -> QTableWidgetItem:
+    """The family's key (what the filter matches), its title and description as a tooltip."""
+    item = QTableWidgetItem(key)
+    family = find_family(key)
+    if family is not None:
+        item.setToolTip(f"{_(family.title)}\n{_(family.description)}")
+    return item
 
 
 class SortKeyItem(QTableWidgetItem):
@@ -92,7 +111,7 @@ def metric_text(key: str, value) -> str:
     return f"{key.replace('_', ' ')} {text}"
 
 
-class ModelsPage(QWidget):
+class ModelsPage(QWidget, PageDefaults):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -193,7 +212,7 @@ class ModelsPage(QWidget):
             name = ("▶ " if entry.path == current else "") + entry.name
             cells = [
                 SortKeyItem(name, entry.name.lower()),
-                QTableWidgetItem(entry.family),
+                family_item(entry.family),
                 QTableWidgetItem(entry.dataset_label),
                 SortKeyItem("—" if entry.epochs is None else str(entry.epochs), entry.epochs or 0),
                 SortKeyItem(metric_summary(entry), entry.final("loss") or entry.final("d_fake") or 0.0),
@@ -246,7 +265,7 @@ class ModelsPage(QWidget):
         self.details.setHtml(self._details_html(entry) if entry else "<i>Select a model to see how it was made.</i>")
 
     def _details_html(self, entry: ModelEntry) -> str:
-        from engine.models import DESCRIPTIONS, ModelConfig
+        from engine.models import ModelConfig
 
         def relevant_settings(config: dict) -> dict:
             try:
@@ -259,7 +278,7 @@ class ModelsPage(QWidget):
         data = meta.get("dataset") or {}
         model_config = meta.get("model_config") or {}
         rows = [
-            ("Family", f"{entry.family} — {DESCRIPTIONS.get(entry.family, '')}"),
+            ("Family", family_text(entry.family)),
             ("Data", f"{entry.dataset_label}, {data.get('source', '?')}"),
             (
                 "Training",

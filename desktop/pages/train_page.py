@@ -2,13 +2,16 @@
 
 The page only reacts to the run's events (Orange3's habit): the engine runs on
 a QThread through :class:`~desktop.training_worker.TrainingRunner`, whose
-batched events update arrays and labels here; a ~25 Hz timer redraws what
-changed. Nothing heavy happens on the GUI thread during a run.
+batched events (at most 20 batches a second) reach the page's
+:class:`~engine.train.events.EventHandler` hooks, which update arrays and
+labels; a ~15 Hz timer (``REDRAW_MS``) redraws what changed. Nothing heavy
+happens on the GUI thread during a run.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.train.settings_panel import GAN_FAMILIES, SettingsPanel
+from desktop.pages import PageDefaults
+from desktop.pages.train.settings_panel import SettingsPanel
 from desktop.training_worker import TrainingRequest, TrainingRunner
 from desktop.widgets.gan_health_view import GanHealthView
 from desktop.widgets.image_grid import ImageGrid
 from desktop.widgets.loss_plot import LossPlot
 from desktop.widgets.run_progress import RunProgress, format_duration
+from engine.models import find_family
+from engine.train.events import EventHandler, dispatch
 
 REDRAW_MS = 66  # ~15 Hz: smooth to the eye, and the GUI thread leaves the GIL to training
 BANNER_STYLES = {
@@ -38,11 +44,30 @@ BANNER_STYLES = {
     "warning": "background:#fff4d6; color:#4a3500; border:1px solid #e0b84a;",
     "error": "background:#fde4e4; color:#5a0000; border:1px solid #e08a8a;",
 }
-ENDED_TITLES = {"finished": "Finished", "stopped": "Stopped", "diverged": "Diverged",
-                "out_of_memory": "Out of memory", "error": "Failed"}  # fmt: skip
 
 
-class TrainPage(QWidget):
+def is_adversarial(family: str) -> bool:
+    """Trained in two phases (D, then G): D's and G's curves, single-phase steps, the GAN health line."""
+    record = find_family(family)
+    return record is not None and record.adversarial
+
+
+def shows_both(family: str) -> bool:
+    """Renders reconstructions and samples (the VAE): the grid offers a choice."""
+    record = find_family(family)
+    return record is not None and len(record.snapshot_kinds) > 1
+
+
+ENDED_TITLES = {
+    "finished": "Finished",
+    "stopped": "Stopped",
+    "diverged": "Diverged",
+    "out_of_memory": "Out of memory",
+    "error": "Failed",
+}
+
+
+class TrainPage(QWidget, PageDefaults, EventHandler):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -78,18 +103,27 @@ class TrainPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(400)
 
-        self.start_action = self._action("Start", "Ctrl+Return", "Start training with these settings (Ctrl+Enter).",
-                                         self.start_run)  # fmt: skip
-        self.pause_action = self._action("Pause", "Space", "Pause the run after the current step; press again to "
-                                                           "resume (Space).", self.toggle_pause)  # fmt: skip
-        self.stop_action = self._action("Stop", "Esc", "Stop the run after the current step and save the model "
-                                                       "trained so far (Esc).", self.stop_run)  # fmt: skip
-        self.step_d_action = self._action("Train D only", "Ctrl+D", "While paused: one step of phase 1 — only the "
-                                          "discriminator learns to tell real from fake (Ctrl+D).",
-                                          lambda: self.step_phase("d"))  # fmt: skip
-        self.step_g_action = self._action("Train G only", "Ctrl+G", "While paused: one step of phase 2 — only the "
-                                          "generator learns to fool the frozen discriminator (Ctrl+G).",
-                                          lambda: self.step_phase("g"))  # fmt: skip
+        self.start_action = self._action(
+            "Start", "Ctrl+Return", "Start training with these settings (Ctrl+Enter).", self.start_run
+        )
+        self.pause_action = self._action(
+            "Pause", "Space", "Pause the run after the current step; press again to resume (Space).", self.toggle_pause
+        )
+        self.stop_action = self._action(
+            "Stop", "Esc", "Stop the run after the current step and save the model trained so far (Esc).", self.stop_run
+        )
+        self.step_d_action = self._action(
+            "Train D only",
+            "Ctrl+D",
+            "While paused: one step of phase 1 — only the discriminator learns to tell real from fake (Ctrl+D).",
+            lambda: self.step_phase("d"),
+        )
+        self.step_g_action = self._action(
+            "Train G only",
+            "Ctrl+G",
+            "While paused: one step of phase 2 — only the generator learns to fool the frozen discriminator (Ctrl+G).",
+            lambda: self.step_phase("g"),
+        )
         controls = QHBoxLayout()
         for action in (self.start_action, self.pause_action, self.stop_action):
             controls.addWidget(self._button(action))
@@ -106,14 +140,18 @@ class TrainPage(QWidget):
         self.progress = RunProgress()
         self.health = GanHealthView()
         self.plot = LossPlot()
-        self.plot.setToolTip("Training loss at every step (faint) and smoothed; validation loss after each epoch. "
-                             "For a GAN: both losses, and D's average score for real and fake images.")
+        self.plot.setToolTip(
+            "Training loss at every step (faint) and smoothed; validation loss after each epoch. "
+            "For a GAN: both losses, and D's average score for real and fake images."
+        )
         self.plot.setMinimumHeight(220)
 
         self.grid = ImageGrid(columns=8)
         self.grid.set_placeholder("Reconstructions or samples appear here once training starts.")
-        self.grid.setToolTip("A fixed batch, re-drawn several times per epoch: validation images (top row) and "
-                             "their reconstructions (bottom row), or the samples of a fixed noise batch.")
+        self.grid.setToolTip(
+            "A fixed batch, re-drawn several times per epoch: validation images (top row) and "
+            "their reconstructions (bottom row), or the samples of a fixed noise batch."
+        )
         self.grid_caption = QLabel("")
         self.grid_kind = QComboBox()
         self.grid_kind.addItem("Reconstructions", "reconstructions")
@@ -191,7 +229,7 @@ class TrainPage(QWidget):
         except ValueError as exc:
             self._show_banner(f"These settings cannot be used: {exc}", "error")
             return False
-        choice = panel.data_choice()
+        data = panel.data_config()
         panel.save()
         self._family = model_config.family
         self._paused = self._held = self._stopping = False
@@ -199,18 +237,18 @@ class TrainPage(QWidget):
         self.last_run_end = None
         self._snapshots.clear()
         self.banner.hide()
-        self.plot.configure(("loss_d", "loss_g") if self._family in GAN_FAMILIES else ("loss",))
+        self.plot.configure(("loss_d", "loss_g") if is_adversarial(self._family) else ("loss",))
         self.grid.clear("Loading the data…")
-        self.grid_kind.setVisible(self._family == "vae")
+        self.grid_kind.setVisible(shows_both(self._family))
         self.progress.reset("Starting…")
-        request = TrainingRequest(model_config=model_config, train_config=train_config, dataset=choice.name,
-                                  source=choice.source, allow_download=choice.allow_download,
-                                  imported_dir=choice.imported_dir)  # fmt: skip
+        request = TrainingRequest(model_config=model_config, train_config=train_config, data=data)
         self.runner.start(request)
-        self._log(f"Starting {panel.family_combo.currentText()} on {panel.dataset_combo.currentText()} "
-                  f"({choice.label}); {train_config.optimizer} lr {train_config.lr:g}, "
-                  f"batch {train_config.batch_size}, "
-                  f"{train_config.epochs} epoch(s).")  # fmt: skip
+        self._log(
+            f"Starting {panel.family_combo.currentText()} on {panel.dataset_combo.currentText()} "
+            f"({panel.source_combo.currentText()}); {train_config.optimizer} lr {train_config.lr:g}, "
+            f"batch {train_config.batch_size}, "
+            f"{train_config.epochs} epoch(s)."
+        )
         self.context.show_status("Training started.", 3000)
         self._timer.start()
         self._update_controls()
@@ -237,8 +275,15 @@ class TrainPage(QWidget):
 
     def step_phase(self, phase: str) -> None:
         """One GAN step of a single phase; only while paused."""
-        if self.runner.is_running() and self._held and self._family in GAN_FAMILIES:
+        if self.runner.is_running() and self._held and is_adversarial(self._family):
             self.runner.request_phase(phase)
+
+    def shown_model(self) -> Path | None:
+        """The model this page last trained and saved."""
+        return Path(self.last_checkpoint) if self.last_checkpoint else None
+
+    def work_in_progress(self) -> str | None:
+        return self.tr("A training run is in progress.") if self.runner.is_running() else None
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop any run, wait for it to be saved and its thread to end (the window is closing)."""
@@ -254,19 +299,19 @@ class TrainPage(QWidget):
     # -- events from the run --------------------------------------------------------------
     def _on_events(self, batch: list) -> None:
         for event in batch:
-            handler = getattr(self, f"_on_{type(event).__name__}", None)
-            if handler is not None:
-                handler(event)
+            dispatch(event, self)
 
-    def _on_RunStarted(self, e) -> None:  # noqa: N802 (named after the event)
+    def on_run_started(self, e) -> None:
         self.plot.configure(e.metric_names)
         self.health.reset()
         self.progress.begin(e.epochs, e.steps_per_epoch, e.batch_size)
         self.grid.clear("Drawing the first snapshot…")
-        self._log(f"Started on {e.device}: {e.train_size:,} training and {e.val_size:,} validation images, "
-                  f"{e.steps_per_epoch:,} steps of {e.batch_size} per epoch.")  # fmt: skip
+        self._log(
+            f"Started on {e.device}: {e.train_size:,} training and {e.val_size:,} validation images, "
+            f"{e.steps_per_epoch:,} steps of {e.batch_size} per epoch."
+        )
 
-    def _on_StepMetrics(self, e) -> None:  # noqa: N802
+    def on_step_metrics(self, e) -> None:
         self.global_step = e.global_step
         self.plot.add_step(e.global_step, e.metrics)
         self.health.add_step(e.metrics)
@@ -277,7 +322,7 @@ class TrainPage(QWidget):
             who = "discriminator (phase 1)" if e.phase == "d" else "generator (phase 2)"
             self._log(f"One step of the {who}: {values}.")
 
-    def _on_EpochSummary(self, e) -> None:  # noqa: N802
+    def on_epoch_summary(self, e) -> None:
         self.plot.add_epoch(self.global_step, e.val)
         train = ", ".join(f"{k} {v:.4f}" for k, v in e.train.items())
         val = ", ".join(f"{k.replace('_', ' ')} {v:.4f}" for k, v in e.val.items())
@@ -287,26 +332,29 @@ class TrainPage(QWidget):
         health = f" GAN health: {self.health.headline}." if self.health.headline else ""
         self._log(f"{text} ({e.samples_per_s:,.0f} images/s, {format_duration(e.elapsed_s)} so far).{health}")
 
-    def _on_Snapshot(self, e) -> None:  # noqa: N802
+    def on_snapshot(self, e) -> None:
         self._snapshots[e.kind] = (e.images, e.originals, e.epoch)
         self._snapshot_dirty = True
-        if e.kind == "samples" and self._family in GAN_FAMILIES:
+        if e.kind == "samples" and is_adversarial(self._family):
             self.health.add_samples(e.images)
 
-    def _on_RunPaused(self, e) -> None:  # noqa: N802
+    def on_run_paused(self, e) -> None:
         self._paused = self._held = True
-        extra = " Use “Train D only” / “Train G only” to walk through the two phases." if (
-            self._family in GAN_FAMILIES) else ""
+        extra = (
+            " Use “Train D only” / “Train G only” to walk through the two phases."
+            if (is_adversarial(self._family))
+            else ""
+        )
         self._log(f"Paused at step {e.global_step:,}.{extra}")
         self.progress.finish(f"Paused at step {e.global_step:,}")
         self._update_controls()
 
-    def _on_RunResumed(self, e) -> None:  # noqa: N802
+    def on_run_resumed(self, e) -> None:
         self._paused = self._held = False
         self._log(f"Resumed at step {e.global_step:,}.")
         self._update_controls()
 
-    def _on_RunEnded(self, e) -> None:  # noqa: N802
+    def on_run_ended(self, e) -> None:
         self.last_run_end = e
         self.global_step = e.global_step
         title = ENDED_TITLES.get(e.reason, e.reason)
@@ -314,9 +362,12 @@ class TrainPage(QWidget):
         self.progress.finish(f"{title} after {e.epochs_completed} epoch(s), {e.global_step:,} steps")
         self._log(f"{title}: {e.message}")
         if e.reason == "diverged":
-            self._show_banner(f"<b>Training diverged.</b> The loss became infinite or NaN at step {e.global_step:,}; "
-                              f"the last good weights were kept. Try a lower learning rate "
-                              f"(this run used {self.settings_panel.lr.value():g}).", "warning")  # fmt: skip
+            self._show_banner(
+                f"<b>Training diverged.</b> The loss became infinite or NaN at step {e.global_step:,}; "
+                f"the last good weights were kept. Try a lower learning rate "
+                f"(this run used {self.settings_panel.lr.value():g}).",
+                "warning",
+            )
         elif e.reason in ("error", "out_of_memory"):
             self._show_banner(f"<b>{title}.</b> {e.message}", "error")
         elif e.reason == "finished":
@@ -356,7 +407,7 @@ class TrainPage(QWidget):
     def _show_snapshot(self) -> None:
         if not self._snapshots:
             return
-        kind = self.grid_kind.currentData() if self._family == "vae" else next(iter(self._snapshots))
+        kind = self.grid_kind.currentData() if shows_both(self._family) else next(iter(self._snapshots))
         if kind not in self._snapshots:
             kind = next(iter(self._snapshots))
         images, originals, epoch = self._snapshots[kind]
@@ -387,7 +438,7 @@ class TrainPage(QWidget):
         self.pause_action.setEnabled(running and not self._stopping)
         self.pause_action.setText("Resume" if self._paused else "Pause")
         self.stop_action.setEnabled(running and not self._stopping)
-        gan = (self._family if running else self.settings_panel.family) in GAN_FAMILIES
+        gan = is_adversarial(self._family if running else self.settings_panel.family)
         for action in (self.step_d_action, self.step_g_action):
             action.setEnabled(running and self._held and gan and not self._stopping)
             action.setVisible(gan)

@@ -70,8 +70,9 @@ class CodeBars(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         width, height = self.width(), self.height()
-        plot = QRectF(MARGIN_LEFT, MARGIN_TOP, max(width - MARGIN_LEFT - 6, 1),
-                      max(height - MARGIN_TOP - MARGIN_BOTTOM, 1))  # fmt: skip
+        plot = QRectF(
+            MARGIN_LEFT, MARGIN_TOP, max(width - MARGIN_LEFT - 6, 1), max(height - MARGIN_TOP - MARGIN_BOTTOM, 1)
+        )
         low, high = self._low, self._high
         span = high - low
 
@@ -85,21 +86,29 @@ class CodeBars(QWidget):
             y = y_of(tick)
             painter.drawLine(int(plot.left()) - 4, int(y), int(plot.left()), int(y))
             label = f"{tick + 0.0:g}"  # + 0.0: no "-0"
-            painter.drawText(QRectF(0, y - 8, MARGIN_LEFT - 7, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)  # fmt: skip
+            painter.drawText(
+                QRectF(0, y - 8, MARGIN_LEFT - 7, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             tick += step
         painter.drawLine(int(plot.left()), int(plot.top()), int(plot.left()), int(plot.bottom()))
         zero = y_of(0.0)
         painter.drawLine(int(plot.left()), int(zero), int(plot.right()), int(zero))
         n = self._values.size
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), MARGIN_BOTTOM - 2),
-                         Qt.AlignmentFlag.AlignCenter, f"code unit (0 … {n - 1})" if n else "no code yet")  # fmt: skip
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + 2, plot.width(), MARGIN_BOTTOM - 2),
+            Qt.AlignmentFlag.AlignCenter,
+            f"code unit (0 … {n - 1})" if n else "no code yet",
+        )
         if n:
             slot = plot.width() / n
             bar = max(slot * 0.8, 1.0)
             painter.setPen(Qt.PenStyle.NoPen)
             for i, value in enumerate(np.nan_to_num(self._values)):
                 top, bottom = sorted((y_of(float(value)), zero))
-                painter.fillRect(QRectF(plot.left() + i * slot + (slot - bar) / 2, top, bar, max(bottom - top, 1.0)),
-                                 POSITIVE if value >= 0 else NEGATIVE)  # fmt: skip
+                painter.fillRect(
+                    QRectF(plot.left() + i * slot + (slot - bar) / 2, top, bar, max(bottom - top, 1.0)),
+                    POSITIVE if value >= 0 else NEGATIVE,
+                )
         painter.end()

@@ -4,7 +4,9 @@ The drawing lives in a 280×280 grey image (ten times MNIST's size, so strokes
 are smooth) shown scaled to the widget. Every change emits :attr:`changed`;
 the page coalesces bursts of them. Undo keeps whole images (280×280 bytes each,
 so fifty steps cost 4 MB). Image files dropped on the canvas are announced with
-:attr:`file_dropped`; the page reads and preprocesses them.
+:attr:`file_dropped`; the page reads and preprocesses them. The canvas only
+holds and paints uint8 pixels: turning them into a model's input, or a photo
+into canvas pixels, is :mod:`engine.inference`'s job, called by the page.
 """
 
 from __future__ import annotations
@@ -42,21 +44,21 @@ class DrawingCanvas(QWidget):
 
     # -- the drawing ---------------------------------------------------------------------
     def array(self) -> np.ndarray:
-        """The drawing as float32 (280, 280) in [0, 1]."""
+        """A copy of the drawing: uint8 (280, 280), white (255) ink on black (0)."""
         ptr = self._image.constBits()
         stride = self._image.bytesPerLine()
         raw = np.frombuffer(ptr, dtype=np.uint8, count=stride * CANVAS_SIZE).reshape(CANVAS_SIZE, stride)
-        return raw[:, :CANVAS_SIZE].astype(np.float32) * (1.0 / 255.0)
+        return raw[:, :CANVAS_SIZE].copy()
 
-    def set_array(self, image: np.ndarray, undoable: bool = True) -> None:
-        """Replace the drawing with a grey image (any size: fitted, aspect kept, centred on black)."""
-        from engine.preprocess import fit_into
-
+    def set_array(self, pixels: np.ndarray, undoable: bool = True) -> None:
+        """Replace the drawing with uint8 (280, 280) pixels (see ``engine.inference.fit_to_canvas``)."""
+        pixels = np.asarray(pixels)
+        if pixels.shape != (CANVAS_SIZE, CANVAS_SIZE) or pixels.dtype != np.uint8:
+            raise ValueError(f"the canvas takes uint8 (280, 280) pixels, not {pixels.dtype} {pixels.shape}")
         if undoable:
             self._push_undo()
-        fitted = np.clip(np.round(fit_into(image, CANVAS_SIZE) * 255.0), 0, 255).astype(np.uint8)
-        fitted = np.ascontiguousarray(fitted)
-        self._image = QImage(fitted.data, CANVAS_SIZE, CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_Grayscale8).copy()
+        pixels = np.ascontiguousarray(pixels)
+        self._image = QImage(pixels.data, CANVAS_SIZE, CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_Grayscale8).copy()
         self.update()
         self.changed.emit()
 
@@ -121,8 +123,12 @@ class DrawingCanvas(QWidget):
         pad = width / 2 + 2
         left, right = min(a.x(), b.x()) - pad, max(a.x(), b.x()) + pad
         top, bottom = min(a.y(), b.y()) - pad, max(a.y(), b.y()) + pad
-        return QRect(int(target.x() + left * scale), int(target.y() + top * scale),
-                     int((right - left) * scale) + 2, int((bottom - top) * scale) + 2)  # fmt: skip
+        return QRect(
+            int(target.x() + left * scale),
+            int(target.y() + top * scale),
+            int((right - left) * scale) + 2,
+            int((bottom - top) * scale) + 2,
+        )
 
     # -- widget ---------------------------------------------------------------------------
     def target_rect(self) -> QRect:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from engine.train.gan_health import OK, WATCH, diagnose, sample_diversity
@@ -23,7 +24,8 @@ class GanHealthView(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setToolTip("How the two networks are doing, read from D(x), D(G(z)) and how varied the samples are.")
+        self.setToolTip(self.tr("How the two networks are doing, read from D(x), D(G(z)) and how varied the "
+                                "samples are."))
         self.headline = ""
         self.reset()
 
@@ -48,7 +50,10 @@ class GanHealthView(QLabel):
             return
         health = diagnose(self._d_real, self._d_fake, self._diversity)
         self.headline = health.headline
-        self.setText(f"<b>GAN health: {health.headline}.</b> {health.advice} "
-                     f"<span style='color:#666'>(D(x) {self._d_real:.2f}, D(G(z)) {self._d_fake:.2f})</span>")
+        locale = QLocale()
+        self.setText(self.tr("<b>GAN health: {headline}.</b> {advice} <span style='color:#666'>(D(x) {d_real}, "
+                             "D(G(z)) {d_fake})</span>").format(headline=health.headline, advice=health.advice,
+                                                                d_real=locale.toString(self._d_real, "f", 2),
+                                                                d_fake=locale.toString(self._d_fake, "f", 2)))
         self.setStyleSheet(f"QLabel {{ {STYLES[health.level]} padding:4px 6px; border-radius:4px; }}")
         self.show()

@@ -1,8 +1,8 @@
 """A grid of 28×28 grey images, drawn crisp (nearest neighbour) at any size.
 
-The Train page shows a fixed validation batch beside its reconstructions, or a
-fixed noise batch's samples; the Generate page can show its samples with the
-same widget. Images arrive as uint8 ``(N, 28, 28)`` arrays (what the engine's
+Only the Train page uses it: a fixed validation batch above its
+reconstructions, or a fixed noise batch's samples (the Generate page has its
+own ``SampleGrid``). Images arrive as uint8 ``(N, 28, 28)`` arrays (what the engine's
 events carry), so the widget never touches torch.
 """
 
@@ -19,8 +19,9 @@ GAP = 2  # pixels (in image space) between two tiles
 BLOCK_GAP = 6  # between two original/reconstruction row pairs
 
 
-def compose_mosaic(images: np.ndarray, originals: np.ndarray | None = None, columns: int = 8,
-                   background: int = 96) -> np.ndarray:  # fmt: skip
+def compose_mosaic(
+    images: np.ndarray, originals: np.ndarray | None = None, columns: int = 8, background: int = 96
+) -> np.ndarray:
     """One uint8 picture of the batch: rows of ``columns`` tiles.
 
     With ``originals``, each row of originals is followed by the row of their
@@ -47,9 +48,9 @@ def compose_mosaic(images: np.ndarray, originals: np.ndarray | None = None, colu
         x = col * (w + GAP)
         y = row * (per_block * h + (per_block - 1) * GAP + block_gap)
         if originals is not None:
-            mosaic[y: y + h, x: x + w] = originals[i]
+            mosaic[y : y + h, x : x + w] = originals[i]
             y += h + GAP
-        mosaic[y: y + h, x: x + w] = images[i]
+        mosaic[y : y + h, x : x + w] = images[i]
     return mosaic
 
 

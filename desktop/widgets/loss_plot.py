@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 SMOOTHING = 0.98  # weight of the past in the smoothed training loss (an EMA, like TensorBoard's slider)
@@ -24,14 +25,14 @@ DUTY = 0.03  # share of the GUI thread's time the curves may take: slow redraws 
 # for it. Spacing the redraws by what the last one cost keeps both the window
 # and the run fast on a 2-core laptop, and redraws at 25 Hz where it is cheap.
 
-# name: (label, colour); faint raw curves are the same colour with low alpha.
+# name: (label, colour), labels translated where drawn; faint raw curves are the same colour with low alpha.
 STYLES = {
-    "loss": ("training loss", (31, 119, 180)),
-    "val_loss": ("validation loss (per epoch)", (255, 127, 14)),
-    "loss_d": ("Loss_D (discriminator)", (214, 39, 40)),
-    "loss_g": ("Loss_G (generator)", (44, 160, 44)),
-    "d_real": ("D(x): D's score for real images", (148, 103, 189)),
-    "d_fake": ("D(G(z)): D's score for fakes", (140, 86, 75)),
+    "loss": (QT_TRANSLATE_NOOP("LossPlot", "training loss"), (31, 119, 180)),
+    "val_loss": (QT_TRANSLATE_NOOP("LossPlot", "validation loss (per epoch)"), (255, 127, 14)),
+    "loss_d": (QT_TRANSLATE_NOOP("LossPlot", "Loss_D (discriminator)"), (214, 39, 40)),
+    "loss_g": (QT_TRANSLATE_NOOP("LossPlot", "Loss_G (generator)"), (44, 160, 44)),
+    "d_real": (QT_TRANSLATE_NOOP("LossPlot", "D(x): D's score for real images"), (148, 103, 189)),
+    "d_fake": (QT_TRANSLATE_NOOP("LossPlot", "D(G(z)): D's score for fakes"), (140, 86, 75)),
 }
 
 
@@ -92,8 +93,8 @@ class LossPlot(QWidget):
         self._curves.clear()
         self._smoothed_value.clear()
         if mode == "gan":
-            losses = self._add_plot(0, "loss (BCE)")
-            scores = self._add_plot(1, "D's output", legend_columns=2)
+            losses = self._add_plot(0, self.tr("loss (BCE)"))
+            scores = self._add_plot(1, self.tr("D's output"), legend_columns=2)
             scores.setYRange(0, 1.25, padding=0.02)  # the top band holds the one-row legend, clear of the curves
             scores.setXLink(losses)
             for name in ("loss_d", "loss_g"):
@@ -103,9 +104,9 @@ class LossPlot(QWidget):
                 self._add_curve(scores, name + "_raw", name, faint=True, legend=False)
                 self._add_curve(scores, name, name)
         else:
-            plot = self._add_plot(0, "loss (BCE)")
-            self._add_curve(plot, "loss_raw", "loss", faint=True, label="training loss (each step)")
-            self._add_curve(plot, "loss", "loss", label="training loss (smoothed)")
+            plot = self._add_plot(0, self.tr("loss (BCE)"))
+            self._add_curve(plot, "loss_raw", "loss", faint=True, label=self.tr("training loss (each step)"))
+            self._add_curve(plot, "loss", "loss", label=self.tr("training loss (smoothed)"))
             self._add_curve(plot, "val_loss", "val_loss", symbol=True)
         self._dirty = True
 
@@ -113,7 +114,7 @@ class LossPlot(QWidget):
         plot = self._view.addPlot(row=row, col=0)  # no grid: its translucent lines cost more than all the curves
         plot.setLabel("left", y_label)
         plot.getAxis("left").enableAutoSIPrefix(False)  # a loss of 0.3 reads 0.3, not "300 (×0.001)"
-        plot.setLabel("bottom", "training step")
+        plot.setLabel("bottom", self.tr("training step"))
         legend = plot.addLegend(offset=(-10, 4 if legend_columns > 1 else 10), labelTextSize="8pt",
                                 colCount=legend_columns)  # fmt: skip
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
@@ -125,6 +126,7 @@ class LossPlot(QWidget):
     def _add_curve(self, plot: pg.PlotItem, key: str, style: str, *, faint: bool = False, symbol: bool = False,
                    legend: bool = True, label: str | None = None) -> None:  # fmt: skip
         name, colour = STYLES[style]
+        name = QCoreApplication.translate("LossPlot", name)
         if faint:  # an opaque pale tint draws much faster than a translucent line
             pen = pg.mkPen(tuple(int(255 - 0.3 * (255 - c)) for c in colour), width=1)
         else:

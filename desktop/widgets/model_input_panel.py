@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop.widgets.pixel_view import PixelView
-from engine.preprocess import Preprocessed
+from engine.inference import Prepared
 
 
 class ModelInputPanel(QGroupBox):
@@ -49,7 +49,7 @@ class ModelInputPanel(QGroupBox):
     def feeds_raw(self) -> bool:
         return self.raw_toggle.isChecked()
 
-    def show_result(self, result: Preprocessed, empty: bool) -> None:
+    def show_result(self, result: Prepared, empty: bool) -> None:
         """Show one run of the recipe; ``empty``: the models got nothing to work on."""
         self.raw_view.set_image(None if empty and result.empty else result.raw)
         self.processed_view.set_image(None if result.empty else result.input)

@@ -3,13 +3,14 @@
 Two sliders corrupt the input (Gaussian σ, a dropout rate), a combo picks the
 denoising autoencoder, and three views show the noisy input, the denoiser's
 output and a plain (stacked) autoencoder's output, each with its PSNR against
-the clean input. Painting on the noisy view blanks pixels. The panel only shows
-and asks: the page owns the noise, runs the models and connects the signals.
+the clean input. Painting on the noisy view blanks pixels. The panel only paints
+and asks: the page owns the noise, runs the models (one
+:func:`engine.inference.reconstruct_all` call gives the noisy input, both
+reconstructions of it and their PSNRs) and connects the signals.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.widgets.pixel_view import PixelView
-from engine.image_metrics import psnr
+from engine.inference import Reconstructions
 
 
 class NoisePanel(QGroupBox):
@@ -119,19 +120,22 @@ class NoisePanel(QGroupBox):
         self._show_settings()
         self.settings_changed.emit()
 
-    def show_images(
-        self,
-        clean: np.ndarray,
-        noisy: np.ndarray | None,
-        denoised: np.ndarray | None,
-        plain: np.ndarray | None,
-    ) -> None:
-        """Show the noisy input and both reconstructions of it (None: nothing to show), each
-        with its PSNR against the ``clean`` input."""
-        for view, caption, image in (
+    def show_results(self, results: Reconstructions | None, denoiser, plain) -> None:
+        """Show the noisy input of ``results`` and the ``denoiser``'s and the ``plain`` model's
+        reconstructions of it (keys into ``results``), each with its PSNR against the clean input.
+        None (no results, no such model, no noise asked) leaves a view empty."""
+
+        def reconstruction_of_noisy(key) -> tuple | None:
+            found = results.get(key) if results is not None and key is not None else None
+            return None if found is None or found.noisy is None else (found.noisy, found.noisy_psnr)
+
+        noisy = None
+        if results is not None and results.noisy_input is not None:
+            noisy = (results.noisy_input, results.noisy_input_psnr)
+        for view, caption, shown in (
             (self.noisy_view, self.noisy_caption, noisy),
-            (self.denoised_view, self.denoised_caption, denoised),
-            (self.plain_view, self.plain_caption, plain),
+            (self.denoised_view, self.denoised_caption, reconstruction_of_noisy(denoiser)),
+            (self.plain_view, self.plain_caption, reconstruction_of_noisy(plain)),
         ):
-            view.set_image(image)
-            caption.setText("—" if image is None else f"PSNR {psnr(clean, image):.1f} dB")
+            view.set_image(None if shown is None else shown[0])
+            caption.setText("—" if shown is None else self.tr("PSNR {0:.1f} dB").format(shown[1]))

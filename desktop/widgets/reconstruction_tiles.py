@@ -4,12 +4,14 @@ A combo picks the dataset the models were trained on; the tiles below show
 each of those autoencoders' reconstruction with its BCE and PSNR. The widget
 owns the :class:`Slot` objects (library entry, model once loaded, tile) and
 loads the models in the background, saying which are still loading or could
-not be loaded. It only shows and asks: the page runs the models, writes each
-slot's outputs and calls :meth:`ReconstructionTiles.show_outputs`.
+not be loaded. It only paints and asks: the page runs every model at once
+(:func:`engine.inference.reconstruct_all`) and hands the results to
+:meth:`ReconstructionTiles.show_outputs`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.model_library import ModelEntry, display_order
 from desktop.widgets.pixel_view import PixelView
 from engine.data import dataset_title
-from engine.image_metrics import bce, psnr
+from engine.inference import Reconstruction
 
 
 @dataclass
@@ -44,9 +46,21 @@ class Slot:
     title: QLabel
     caption: QLabel
     frame: QFrame
-    output: np.ndarray | None = None  # last reconstruction of the clean input
-    noisy_output: np.ndarray | None = None  # last reconstruction of the noisy input
-    code: np.ndarray | None = None
+    result: Reconstruction | None = None  # the last drawing's reconstruction (None: nothing drawn)
+
+    @property
+    def output(self) -> np.ndarray | None:
+        """The last reconstruction of the clean input."""
+        return self.result.output if self.result is not None else None
+
+    @property
+    def noisy_output(self) -> np.ndarray | None:
+        """The last reconstruction of the noisy input (only for the models the noise panel compares)."""
+        return self.result.noisy if self.result is not None else None
+
+    @property
+    def code(self) -> np.ndarray | None:
+        return self.result.code if self.result is not None else None
 
 
 class ReconstructionTiles(QGroupBox):
@@ -197,15 +211,17 @@ class ReconstructionTiles(QGroupBox):
             slot.view.set_selected(p == path)
         self.selection_changed.emit(path)
 
-    def show_outputs(self, clean: np.ndarray) -> None:
-        """Show each loaded slot's ``output`` (None: nothing drawn) with its BCE and PSNR against ``clean``."""
-        for slot in self.slots.values():
+    def show_outputs(self, results: Mapping[Path, Reconstruction]) -> None:
+        """Paint each loaded slot's reconstruction from ``results`` (by model path) with its BCE and
+        PSNR; a slot missing from ``results`` has nothing to show (nothing drawn)."""
+        for path, slot in self.slots.items():
             if slot.model is None:
                 continue
-            if slot.output is None:
+            slot.result = results.get(path)
+            if slot.result is None:
                 slot.view.set_image(None)
-                slot.view.set_placeholder("Draw something")
+                slot.view.set_placeholder(self.tr("Draw something"))
                 slot.caption.setText("—")
                 continue
-            slot.view.set_image(slot.output)
-            slot.caption.setText(f"BCE {bce(clean, slot.output):.3f}<br>PSNR {psnr(clean, slot.output):.1f} dB")
+            slot.view.set_image(slot.result.output)
+            slot.caption.setText(self.tr("BCE {0:.3f}<br>PSNR {1:.1f} dB").format(slot.result.bce, slot.result.psnr))

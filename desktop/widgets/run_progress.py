@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 SPEED_SMOOTHING = 0.9  # weight of the past in the samples/s estimate
@@ -11,22 +12,25 @@ def format_duration(seconds: float) -> str:
     """'45 s', '3 min 05 s', '1 h 02 min' — what a person reads at a glance."""
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("RunProgress", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return QCoreApplication.translate("RunProgress", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{seconds:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return QCoreApplication.translate("RunProgress", "{hours} h {minutes} min").format(
+        hours=hours, minutes=f"{minutes:02d}")
 
 
 class RunProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = QProgressBar()
-        self.bar.setToolTip("Steps done out of the whole run (epochs × steps per epoch).")
+        self.bar.setToolTip(self.tr("Steps done out of the whole run (epochs × steps per epoch)."))
         self.bar.setTextVisible(True)
         self.speed = QLabel()
-        self.speed.setToolTip("Training speed (images per second) and the time the run still needs at that speed.")
+        self.speed.setToolTip(self.tr("Training speed (images per second) and the time the run still needs at "
+                                      "that speed."))
         self.speed.setMinimumWidth(230)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -34,14 +38,14 @@ class RunProgress(QWidget):
         layout.addWidget(self.speed)
         self.reset()
 
-    def reset(self, text: str = "Ready") -> None:
+    def reset(self, text: str | None = None) -> None:
         self._epochs = self._steps = self._batch = 1
         self._done = 0
         self._speed = 0.0
         self._epoch = self._step = 0
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self.bar.setFormat(text)
+        self.bar.setFormat(self.tr("Ready") if text is None else text)
         self.speed.setText("")
 
     def begin(self, epochs: int, steps_per_epoch: int, batch_size: int) -> None:
@@ -50,8 +54,8 @@ class RunProgress(QWidget):
         self._speed = 0.0
         self.bar.setRange(0, epochs * self._steps)
         self.bar.setValue(0)
-        self.bar.setFormat(f"Epoch 1/{epochs} · step 0/{self._steps}")
-        self.speed.setText("measuring speed…")
+        self._show_position(1, 0)
+        self.speed.setText(self.tr("measuring speed…"))
 
     def advance(self, epoch: int, step: int, samples_per_s: float) -> None:
         """Record a StepMetrics (cheap); :meth:`refresh` draws."""
@@ -75,11 +79,18 @@ class RunProgress(QWidget):
         if self._epoch == 0:
             return
         self.bar.setValue(min(self._done, self.bar.maximum()))
-        self.bar.setFormat(f"Epoch {self._epoch}/{self._epochs} · step {self._step:,}/{self._steps:,}")
+        self._show_position(self._epoch, self._step)
         left = self.seconds_left()
         if left is not None:
-            self.speed.setText(f"{self._speed:,.0f} images/s · about {format_duration(left)} left")
+            self.speed.setText(self.tr("{speed} images/s · about {left} left").format(
+                speed=QLocale().toString(round(self._speed)), left=format_duration(left)))
+
+    def _show_position(self, epoch: int, step: int) -> None:
+        locale = QLocale()
+        self.bar.setFormat(self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+            epoch=epoch, epochs=self._epochs, step=locale.toString(step), steps=locale.toString(self._steps)))
 
     def finish(self, text: str) -> None:
         self.bar.setFormat(text)
-        self.speed.setText(f"{self._speed:,.0f} images/s on average" if self._speed > 0 else "")
+        self.speed.setText(self.tr("{speed} images/s on average").format(speed=QLocale().toString(round(self._speed)))
+                           if self._speed > 0 else "")

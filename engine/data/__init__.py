@@ -7,12 +7,13 @@ from engine.data.catalog import CATALOG, DATASET_NAMES, CatalogEntry, FileSpec, 
 from engine.data.dataset import Dataset, ImageSet, SourceInfo
 from engine.data.download import download_files
 from engine.data.idx import DatasetError, DownloadCancelled
-from engine.data.sources import find_sources, import_folder, load_dataset
+from engine.data.sources import DataConfig, find_sources, import_folder, load_dataset
 
 __all__ = [
     "CATALOG",
     "DATASET_NAMES",
     "CatalogEntry",
+    "DataConfig",
     "Dataset",
     "DatasetError",
     "DownloadCancelled",

@@ -58,7 +58,7 @@ class FileSpec:
 class CatalogEntry:
     name: str
     files: tuple[FileSpec, ...]
-    mirrors: tuple[str, ...]  # base URLs, tried in order; https first
+    mirrors: tuple[str, ...]  # base URLs, tried in order; https only (engine.data.download refuses http)
 
 
 CATALOG: dict[str, CatalogEntry] = {
@@ -95,10 +95,9 @@ CATALOG: dict[str, CatalogEntry] = {
                      "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
                      "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5", 5_148),
         ),
-        mirrors=(
-            "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
-            "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
-        ),
+        # https only: the project's S3 website mirror speaks plain http, where anyone on the way could
+        # swap the files (the pinned SHA-256 would refuse them, but the user would lose the download).
+        mirrors=("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",),
     ),
 }
 

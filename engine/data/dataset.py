@@ -7,7 +7,7 @@ from pathlib import Path
 
 import torch
 
-from engine.paths import REPO_ROOT
+from engine.paths import ASSETS_DIR
 
 FULL_TRAIN_SIZE = 60_000
 LECTURE_VALIDATION = 5_000  # X_train_full[-5000:] in the lecture
@@ -37,35 +37,38 @@ class ImageSet:
 class SourceInfo:
     """Where a dataset's files are, in words a user can read."""
 
-    kind: str          # "imported" | "local" | "download" | "embedded"
-    location: str      # folder path or URL
-    title: str = ""    # what precedes the location in describe(); a default per kind
+    kind: str  # "imported" | "local" | "download" | "embedded"
+    location: str  # folder path or URL
+    title: str = ""  # what precedes the location in describe(); a default per kind
 
-    def describe(self) -> str:
-        title = self.title or {
+    def heading(self) -> str:
+        """What the source is, without where: "embedded subset (…)", "app data folder"."""
+        return self.title or {
             "imported": "imported folder",
             "local": "app data folder",
             "download": "download from official mirror",
             "embedded": "embedded subset",
         }.get(self.kind, self.kind)
-        return f"{title} — {_display(self.location)}"
+
+    def describe(self) -> str:
+        return f"{self.heading()} — {_display(self.location)}"
 
 
 def _display(location: str) -> str:
-    """Paths inside the repository are shown relative to it (assets/data/mnist)."""
+    """Paths among the app's own files are shown from the assets folder's parent (assets/data/mnist)."""
     if "://" in location:
         return location
     try:
-        return Path(location).resolve().relative_to(REPO_ROOT).as_posix()
+        return Path(location).resolve().relative_to(ASSETS_DIR.parent).as_posix()
     except ValueError:
         return location
 
 
 @dataclass(frozen=True)
 class Dataset:
-    name: str                      # "mnist" | "fashion-mnist"
+    name: str  # "mnist" | "fashion-mnist"
     class_names: tuple[str, ...]
-    train: ImageSet                # the whole training file (60,000 for the full data)
+    train: ImageSet  # the whole training file (60,000 for the full data)
     test: ImageSet
     source: SourceInfo
 
@@ -76,5 +79,4 @@ class Dataset:
         return self.train.take(slice(0, n - n_val)), self.train.take(slice(n - n_val, n))
 
     def to(self, device) -> Dataset:
-        return Dataset(self.name, self.class_names, self.train.to(device), self.test.to(device),
-                       self.source)
+        return Dataset(self.name, self.class_names, self.train.to(device), self.test.to(device), self.source)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.fsutil import atomic_write_bytes
+
 IMAGE_MAGIC = 0x00000803  # unsigned bytes, 3 dimensions
 LABEL_MAGIC = 0x00000801  # unsigned bytes, 1 dimension
 UBYTE = 0x08
@@ -180,5 +182,5 @@ def encode_idx(array: np.ndarray) -> bytes:
 
 
 def write_idx_gz(path: str | Path, array: np.ndarray) -> None:
-    """Write a gzipped IDX file byte-reproducibly (mtime 0, no file name)."""
-    Path(path).write_bytes(gzip.compress(encode_idx(array), compresslevel=9, mtime=0))
+    """Write a gzipped IDX file byte-reproducibly (mtime 0, no file name), atomically."""
+    atomic_write_bytes(path, gzip.compress(encode_idx(array), compresslevel=9, mtime=0))

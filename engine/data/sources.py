@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,8 @@ from engine.data.idx import (
     labels_from_bytes,
     read_idx_bytes,
 )
-from engine.paths import EMBEDDED_DATA_DIR, user_datasets_dir
+from engine.i18n import _
+from engine.paths import EMBEDDED_DATA_DIR, folder_problem, missing_asset_message, user_datasets_dir
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +62,7 @@ def locate_files(folder: str | Path) -> dict[str, Path]:
         raise DatasetError(f"{folder} is not a folder")
     for sub in _SUBFOLDERS:
         where = folder / sub if sub else folder
-        found = {base: next((p for p in _candidates(where, base) if p.is_file()), None)
-                 for base in IDX_FILES}
+        found = {base: next((p for p in _candidates(where, base) if p.is_file()), None) for base in IDX_FILES}
         if any(found.values()):
             break
     else:
@@ -81,8 +82,7 @@ def _has_files(folder: Path) -> bool:
         return False
 
 
-def load_folder(name: str, folder: str | Path, source: SourceInfo, *,
-                catalog: CatalogEntry | None = None) -> Dataset:
+def load_folder(name: str, folder: str | Path, source: SourceInfo, *, catalog: CatalogEntry | None = None) -> Dataset:
     """Read and check the four files; with ``catalog``, also their sizes and SHA-256."""
     files = locate_files(folder)
     specs = {spec.name: spec for spec in catalog.files} if catalog else {}
@@ -169,15 +169,23 @@ def _load_embedded(name: str) -> Dataset:
     source = embedded_source(name)
     if source is None:
         raise DatasetError(
-            f"The embedded {TITLES[name]} subset is missing from {EMBEDDED_DATA_DIR / name}; "
-            "regenerate it with assets/make_embedded_data.py"
+            _("The embedded {title} subset cannot be read. {missing}").format(
+                title=TITLES[name], missing=missing_asset_message("data", name)
+            )
         )
     return load_folder(name, source.location, source)
 
 
-def load_dataset(name: str, source: str = "auto", *, imported_dir: str | Path | None = None,
-                 allow_download: bool = True, progress: Progress | None = None,
-                 cancel: Cancel | None = None, catalog: CatalogEntry | None = None) -> Dataset:
+def load_dataset(
+    name: str,
+    source: str = "auto",
+    *,
+    imported_dir: str | Path | None = None,
+    allow_download: bool = True,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    catalog: CatalogEntry | None = None,
+) -> Dataset:
     """Load ``name`` from ``source``: "auto", "embedded", "full" or a folder path.
 
     ``catalog`` replaces the built-in sizes, hashes and mirrors (tests use it).
@@ -208,7 +216,10 @@ def load_dataset(name: str, source: str = "auto", *, imported_dir: str | Path | 
             log.warning("Skipping %s: %s", info.describe(), exc)
             failures.append(f"{info.describe()}: {exc}")
 
-    if allow_download:
+    problem = folder_problem(user_datasets_dir() / name) if allow_download else None
+    if problem:  # the app data folder cannot be written: nowhere to download to
+        failures.append(f"download: {problem}")
+    elif allow_download:
         folder = user_datasets_dir() / name
         try:
             mirror = download_files(entry.files, entry.mirrors, folder, progress=progress, cancel=cancel)
@@ -224,6 +235,55 @@ def load_dataset(name: str, source: str = "auto", *, imported_dir: str | Path | 
 
     if source == "auto":
         return _load_embedded(name)
-    raise DatasetError(
-        f"No full copy of {TITLES[name]} is available. Tried:\n  " + "\n  ".join(failures)
-    )
+    raise DatasetError(f"No full copy of {TITLES[name]} is available. Tried:\n  " + "\n  ".join(failures))
+
+
+SOURCE_KINDS_REQUESTED = ("auto", "embedded", "full", "folder")  # what a person can ask for
+
+
+@dataclass(frozen=True)
+class DataConfig:
+    """Which data a run trains on, as a person chose it: the CLI's ``--dataset``/``--source``,
+    the Train page's data choice, the training worker and the checkpoint's record all use this one."""
+
+    dataset: str  # "mnist" | "fashion-mnist"
+    source_kind: str = "auto"  # "auto" | "embedded" | "full" | "folder" (see load_dataset)
+    location: str | None = None  # the folder of IDX files, for "folder"
+    imported_dir: str | None = None  # a folder the user imported: "auto" and "full" try it first
+    allow_download: bool = True  # may "auto" and "full" fetch the files from the official mirrors
+
+    def __post_init__(self) -> None:
+        check_name(self.dataset)
+        if self.source_kind not in SOURCE_KINDS_REQUESTED:
+            raise DatasetError(
+                _("Unknown source kind {kind!r}; expected one of {kinds}").format(
+                    kind=self.source_kind, kinds=", ".join(SOURCE_KINDS_REQUESTED)
+                )
+            )
+        if self.source_kind == "folder" and not self.location:
+            raise DatasetError(_("A folder source needs the folder's path"))
+
+    @classmethod
+    def from_source(cls, dataset: str, source: str, **options) -> DataConfig:
+        """From what ``load_dataset`` (and the CLI's ``--source``) takes: auto, embedded, full or a folder."""
+        if source in ("auto", "embedded", "full"):
+            return cls(dataset, source, **options)
+        return cls(dataset, "folder", location=str(Path(source).expanduser()), **options)
+
+    @property
+    def source(self) -> str:
+        """The ``source`` argument of :func:`load_dataset`."""
+        return self.location if self.source_kind == "folder" else self.source_kind  # type: ignore[return-value]
+
+    def load(self, *, progress: Progress | None = None, cancel: Cancel | None = None) -> Dataset:
+        return load_dataset(
+            self.dataset,
+            self.source,
+            imported_dir=self.imported_dir,
+            allow_download=self.allow_download,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,29 +1,35 @@
-"""The lecture's models, built from a :class:`ModelConfig`."""
+"""The lecture's models, built from a :class:`ModelConfig` by their family's record."""
 
 from __future__ import annotations
 
 from torch import nn
 
 from .autoencoders import Autoencoder, ConvAE, LossOutput, SparseAE, StackedAE
-from .config import (
+from .config import ModelConfig, default_model_config
+from .families import (
     AUTOENCODER_FAMILIES,
     DESCRIPTIONS,
     FAMILIES,
     GENERATOR_FAMILIES,
-    ModelConfig,
-    default_model_config,
+    Family,
+    Option,
+    TrainingDefaults,
+    families,
+    family_keys,
+    family_rank,
+    find_family,
+    get_family,
+    register_family,
+    unregister_family,
 )
 from .gan import DCGAN, GAN
 from .layers import count_parameters, describe_layers
 from .vae import VAE
 
-_CLASSES = {"stacked": StackedAE, "denoising": StackedAE, "conv": ConvAE, "sparse": SparseAE, "vae": VAE,
-            "gan": GAN, "dcgan": DCGAN}  # fmt: skip
-
 
 def build_model(config: ModelConfig) -> nn.Module:
     config.validate()
-    return _CLASSES[config.family](config)
+    return get_family(config.family).model(config)
 
 
 def keras_parameter_count(model: nn.Module) -> int:
@@ -35,6 +41,7 @@ def keras_parameter_count(model: nn.Module) -> int:
 
 __all__ = [
     "AUTOENCODER_FAMILIES", "DESCRIPTIONS", "FAMILIES", "GENERATOR_FAMILIES", "Autoencoder", "ConvAE", "DCGAN",
-    "GAN", "LossOutput", "ModelConfig", "SparseAE", "StackedAE", "VAE", "build_model", "count_parameters",
-    "default_model_config", "describe_layers", "keras_parameter_count",
+    "GAN", "Family", "LossOutput", "ModelConfig", "Option", "SparseAE", "StackedAE", "TrainingDefaults", "VAE",
+    "build_model", "count_parameters", "default_model_config", "describe_layers", "families", "family_keys",
+    "family_rank", "find_family", "get_family", "keras_parameter_count", "register_family", "unregister_family",
 ]  # fmt: skip

@@ -1,4 +1,5 @@
-"""Model configurations: one dataclass, whose defaults are the lecture's.
+"""Model configurations: one dataclass; each family's defaults (the lecture's) live in its record in
+:mod:`engine.models.families`.
 
 A checkpoint stores this config as JSON and the model is rebuilt from it
 (nanoGPT's habit), so every field must be a plain JSON value.
@@ -8,31 +9,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
-FAMILIES = ("stacked", "conv", "denoising", "sparse", "vae", "gan", "dcgan")
-AUTOENCODER_FAMILIES = ("stacked", "conv", "denoising", "sparse", "vae")
-GENERATOR_FAMILIES = ("gan", "dcgan", "vae")
-
-DESCRIPTIONS = {
-    "stacked": "Stacked (deep) autoencoder: squeezes each 784-pixel image through a 30-number code "
-    "and rebuilds it. The lecture's first model.",
-    "conv": "Convolutional autoencoder: convolutions and pooling shrink the image to a 3×3×64 code; "
-    "transposed convolutions grow it back.",
-    "denoising": "Denoising autoencoder: the stacked autoencoder trained on corrupted inputs "
-    "(Gaussian noise or dropout) to rebuild the clean image.",
-    "sparse": "Sparse autoencoder: a 300-unit coding layer pushed to keep most units near zero "
-    "(KL divergence to a target activation, or an L1 penalty).",
-    "vae": "Variational autoencoder: encodes each image as a Gaussian (mean, log-variance) and "
-    "decodes samples from it; its code space can be sampled to make new images.",
-    "gan": "Generative adversarial network: a generator turns 30 random numbers into an image, "
-    "a discriminator tells real from fake; trained in two alternating phases.",
-    "dcgan": "Deep convolutional GAN: the same game played by a transposed-convolution generator "
-    "and a convolutional discriminator (Géron's DCGAN).",
-}
-
 
 @dataclass
 class ModelConfig:
-    family: str = "stacked"  # one of FAMILIES
+    family: str = "stacked"  # a registered family's key (engine.models.families)
     coding_size: int = 30  # code / noise dimension (stacked 30, sparse 300, vae 10, gan 30, dcgan 100)
     noise: str = "gaussian"  # denoising: "gaussian" or "dropout"
     noise_std: float = 0.2  # denoising: σ of the Gaussian noise on the input
@@ -56,16 +36,17 @@ class ModelConfig:
 
     def relevant(self) -> dict:
         """The settings that shape this family's model (a stacked AE has no noise, …), for display."""
-        keep = {"coding_size"} if self.family != "conv" else set()
-        if self.family == "denoising":
-            keep |= {"noise", "noise_std" if self.noise == "gaussian" else "dropout_rate"}
-        if self.family == "sparse":
-            keep |= {"sparsity", "sparsity_weight"} | ({"sparsity_target"} if self.sparsity == "kl" else set())
-        return {k: v for k, v in self.to_dict().items() if k in keep}
+        from .families import get_family
+
+        values = self.to_dict()
+        keep = {o.name for o in get_family(self.family).options
+                if o.relevant_when is None or values.get(o.relevant_when[0]) == o.relevant_when[1]}  # fmt: skip
+        return {k: v for k, v in values.items() if k in keep}
 
     def validate(self) -> None:
-        if self.family not in FAMILIES:
-            raise ValueError(f"unknown model family {self.family!r}; choose one of {', '.join(FAMILIES)}")
+        from .families import get_family
+
+        get_family(self.family)  # raises ValueError naming the registered families
         if not 1 <= int(self.coding_size) <= 4096:
             raise ValueError(f"coding size must be between 1 and 4096, not {self.coding_size}")
         if self.noise not in ("gaussian", "dropout"):
@@ -80,13 +61,8 @@ class ModelConfig:
 
 def default_model_config(family: str, **overrides) -> ModelConfig:
     """The lecture's (Géron's) model for a family, with optional overrides."""
-    coding = {"stacked": 30, "conv": 576, "denoising": 30, "sparse": 300, "vae": 10, "gan": 30, "dcgan": 100}
-    if family not in coding:
-        raise ValueError(f"unknown model family {family!r}; choose one of {', '.join(FAMILIES)}")
-    values = {"family": family, "coding_size": coding[family]}
-    if family == "sparse" and overrides.get("sparsity") == "l1" and "sparsity_weight" not in overrides:
-        values["sparsity_weight"] = 1e-3
-    values.update(overrides)
-    config = ModelConfig(**values)
+    from .families import get_family
+
+    config = ModelConfig(**get_family(family).model_config_values(overrides))
     config.validate()
     return config

@@ -77,11 +77,12 @@ def _output_shapes(model: nn.Module) -> dict[nn.Module, tuple[int, ...]]:
     try:
         with torch.no_grad():
             device = next(model.parameters()).device
-            if hasattr(model, "generator"):
+            from .families import get_family
+
+            if get_family(model.config.family).reconstructs:
+                model.decode(model.encode(torch.zeros(2, 28, 28, device=device)))
+            else:  # a generator and its judge
                 model.discriminate(model.generate(torch.zeros(2, model.coding_size, device=device)))
-            else:
-                x = torch.zeros(2, 28, 28, device=device)
-                model.decode(model.encode(x))
     finally:
         for hook in hooks:
             hook.remove()

@@ -6,7 +6,7 @@ import torch
 
 from ..data import Dataset
 from ..device import pick_device
-from ..models import ModelConfig, build_model
+from ..models import ModelConfig, build_model, get_family
 from . import events
 from .autoencoder_trainer import AutoencoderTrainer, evaluate_autoencoder
 from .config import OPTIMIZERS, TrainConfig, default_train_config
@@ -17,7 +17,7 @@ from .trainer import Trainer
 
 def create_trainer(model_config: ModelConfig, train_config: TrainConfig, dataset: Dataset,
                    control: RunControl | None = None, model: torch.nn.Module | None = None) -> Trainer:  # fmt: skip
-    """Seed, build the model (unless given, e.g. to continue a checkpoint), place it and make its trainer."""
+    """Seed, build the model (unless given, e.g. to continue a checkpoint), place it and make its family's trainer."""
     train_config.validate()
     device = pick_device(train_config.device)
     if train_config.threads:
@@ -26,8 +26,7 @@ def create_trainer(model_config: ModelConfig, train_config: TrainConfig, dataset
     if model is None:
         model = build_model(model_config)
     model.to(device)
-    cls = GANTrainer if model_config.family in ("gan", "dcgan") else AutoencoderTrainer
-    return cls(model, dataset, train_config, device, control)
+    return get_family(model_config.family).trainer_class(model, dataset, train_config, device, control)
 
 
 __all__ = [

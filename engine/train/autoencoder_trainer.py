@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from ..models import VAE
+from ..models import get_family
 from ..models.autoencoders import IMAGE_PIXELS, bce_per_pixel
 from .config import make_optimizer
 from .trainer import Trainer
@@ -23,6 +23,7 @@ class AutoencoderTrainer(Trainer):
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
+        self.generates = get_family(self.family).generates  # a VAE also renders samples of its code space
         self.optimizer = make_optimizer(config.optimizer, model.parameters(), config.lr)
         self.fixed = self.fixed_indices(config.snapshot_size)
         self.fixed_noise = torch.randn(config.snapshot_size, getattr(model, "coding_size", 1),
@@ -41,7 +42,7 @@ class AutoencoderTrainer(Trainer):
     def snapshots(self):
         originals = self.val_set.images[self.fixed].float().div_(255.0)
         shots = [("reconstructions", self.model.reconstruct(originals), originals)]
-        if isinstance(self.model, VAE):
+        if self.generates:
             shots.append(("samples", self.model.generate(self.fixed_noise), None))
         return shots
 
@@ -54,12 +55,13 @@ def evaluate_autoencoder(model, images_uint8: torch.Tensor) -> dict[str, float]:
     model.eval()
     totals = {"loss": 0.0, "bce": 0.0, "rounded_accuracy": 0.0}
     n = images_uint8.shape[0]
+    samples_code = get_family(model.config.family).generates  # a VAE's loss samples z
     for start in range(0, n, VAL_BATCH):
         x = images_uint8[start: start + VAL_BATCH].float().div_(255.0)
         target = x.reshape(x.shape[0], IMAGE_PIXELS)
         out = model.compute_loss(x)
         total, logits = out.total, out.logits
-        if isinstance(model, VAE):  # its loss samples z, as Keras' validation does; BCE and accuracy use the mean
+        if samples_code:  # its loss samples z, as Keras' validation does; BCE and accuracy use the mean
             logits = model.decoder(model.encode(x))
         weight = x.shape[0] / n
         totals["loss"] += float(total) * weight

@@ -1,4 +1,4 @@
-"""Training settings: one dataclass whose per-family defaults are the lecture's."""
+"""Training settings: one dataclass; each family's defaults (the lecture's) live in its record."""
 
 from __future__ import annotations
 
@@ -44,23 +44,13 @@ class TrainConfig:
             raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, not {self.optimizer!r}")
 
 
-_DEFAULTS = {
-    # family: (epochs, batch, lr, optimizer) — the lecture's / Géron's settings
-    "stacked": (10, 32, 1.5, "sgd"),
-    "conv": (5, 32, 1.0, "sgd"),
-    "denoising": (10, 32, 1.0, "sgd"),
-    "sparse": (10, 32, 1.0, "sgd"),
-    "vae": (25, 128, 1e-3, "rmsprop"),
-    "gan": (50, 32, 1e-3, "rmsprop"),
-    "dcgan": (50, 32, 1e-3, "rmsprop"),
-}
-
-
 def default_train_config(family: str, **overrides) -> TrainConfig:
-    if family not in _DEFAULTS:
-        raise ValueError(f"unknown model family {family!r}")
-    epochs, batch, lr, optimizer = _DEFAULTS[family]
-    values = {"epochs": epochs, "batch_size": batch, "lr": lr, "optimizer": optimizer}
+    """The lecture's training settings for ``family`` (its record's), with the overrides that are not None."""
+    from ..models import get_family
+
+    lecture = get_family(family).training
+    values = {"epochs": lecture.epochs, "batch_size": lecture.batch_size, "lr": lecture.lr,
+              "optimizer": lecture.optimizer}  # fmt: skip
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = TrainConfig(**values)
     config.validate()

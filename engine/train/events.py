@@ -1,7 +1,9 @@
 """The events a training run emits.
 
 A run is a stream of small immutable records; a CLI printer, the desktop's
-Qt bridge and a test recorder are all plain consumers of the same stream.
+Qt bridge and a test recorder are all plain consumers of the same stream:
+each subclasses :class:`EventHandler` (no-op hooks, Lightning's callback idea)
+and overrides the hooks it cares about; :func:`dispatch` calls the right one.
 Images travel as uint8 numpy arrays (N, 28, 28) so that any consumer can show
 them without touching torch.
 """
@@ -87,6 +89,53 @@ class RunEnded:
 
 
 Event = Union[RunStarted, StepMetrics, EpochSummary, Snapshot, RunPaused, RunResumed, RunEnded]
+
+
+class EventHandler:
+    """Consumes a run's events: one no-op hook per event type; override the ones you need."""
+
+    def on_run_started(self, event: RunStarted) -> None:
+        pass
+
+    def on_step_metrics(self, event: StepMetrics) -> None:
+        pass
+
+    def on_epoch_summary(self, event: EpochSummary) -> None:
+        pass
+
+    def on_snapshot(self, event: Snapshot) -> None:
+        pass
+
+    def on_run_paused(self, event: RunPaused) -> None:
+        pass
+
+    def on_run_resumed(self, event: RunResumed) -> None:
+        pass
+
+    def on_run_ended(self, event: RunEnded) -> None:
+        pass
+
+
+_HOOKS: dict[type, str] = {
+    RunStarted: "on_run_started",
+    StepMetrics: "on_step_metrics",
+    EpochSummary: "on_epoch_summary",
+    Snapshot: "on_snapshot",
+    RunPaused: "on_run_paused",
+    RunResumed: "on_run_resumed",
+    RunEnded: "on_run_ended",
+}
+
+# The events a person must see at once (start, epoch, pause, end); the others may wait for a batch.
+URGENT_EVENTS: tuple[type, ...] = (RunStarted, EpochSummary, RunPaused, RunResumed, RunEnded)
+
+
+def dispatch(event: Event, handler: EventHandler) -> None:
+    """Call ``handler``'s hook for ``event``; a TypeError for anything that is not a run event."""
+    hook = _HOOKS.get(type(event))
+    if hook is None:
+        raise TypeError(f"not a training event: {event!r}")
+    getattr(handler, hook)(event)
 
 
 def to_uint8_images(images) -> np.ndarray:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import _
+
 OK, WATCH, PROBLEM = "ok", "watch", "problem"
 
 
@@ -39,22 +41,23 @@ def sample_diversity(samples: np.ndarray) -> float:
 def diagnose(d_real: float, d_fake: float, diversity: float | None = None) -> Health:
     """Read D(x), D(G(z)) (averaged over recent steps) and, if known, the samples' diversity."""
     if diversity is not None and np.isfinite(diversity) and diversity < 0.04:
-        return Health(PROBLEM, "Mode collapse",
-                      "The generator makes nearly the same image whatever its noise. Restarting with another "
-                      "seed or a lower learning rate usually helps.")  # fmt: skip
+        return Health(PROBLEM, _("Mode collapse"),
+                      _("The generator makes nearly the same image whatever its noise. Restarting with another "
+                        "seed or a lower learning rate usually helps."))  # fmt: skip
     if d_real > 0.95 and d_fake < 0.05:
-        return Health(PROBLEM, "The discriminator wins too easily",
-                      "D tells real from fake almost perfectly, so the generator gets hardly any gradient to learn "
-                      "from. Try a lower learning rate, or step G more often than D.")  # fmt: skip
+        return Health(PROBLEM, _("The discriminator wins too easily"),
+                      _("D tells real from fake almost perfectly, so the generator gets hardly any gradient to learn "
+                        "from. Try a lower learning rate, or step G more often than D."))  # fmt: skip
     if d_fake > 0.8 and d_real < 0.6:
-        return Health(PROBLEM, "The discriminator has given up",
-                      "D takes the fakes for real: the generator may have found a trick rather than learnt the "
-                      "images. Look at the samples; a lower learning rate for G can help.")  # fmt: skip
+        return Health(PROBLEM, _("The discriminator has given up"),
+                      _("D takes the fakes for real: the generator may have found a trick rather than learnt the "
+                        "images. Look at the samples; a lower learning rate for G can help."))  # fmt: skip
     if d_real - d_fake < 0.1 and 0.3 < d_real < 0.7:
-        return Health(OK, "Balanced",
-                      "D can barely tell real from fake: the ideal end point of the game, if the samples look right.")
+        return Health(OK, _("Balanced"),
+                      _("D can barely tell real from fake: the ideal end point of the game, if the samples look "
+                        "right."))
     if d_real > 0.85 and d_fake < 0.15:
-        return Health(WATCH, "The discriminator is ahead",
-                      "D spots most fakes; G still learns, but slowly. Watch whether D(G(z)) climbs.")  # fmt: skip
-    return Health(OK, "Healthy",
-                  "D is right more often than not, yet G fools it regularly: both keep learning.")
+        return Health(WATCH, _("The discriminator is ahead"),
+                      _("D spots most fakes; G still learns, but slowly. Watch whether D(G(z)) climbs."))  # fmt: skip
+    return Health(OK, _("Healthy"),
+                  _("D is right more often than not, yet G fools it regularly: both keep learning."))

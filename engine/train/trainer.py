@@ -50,6 +50,7 @@ class Trainer:
         self.device = device
         self.control = control or RunControl()
         self.dataset_name = dataset.name
+        self.data_source = dataset.source  # where the images came from: the run's record names it
         train, val = dataset.split()
         self.train_set: ImageSet = train.to(device)
         self.val_set: ImageSet = val.to(device)

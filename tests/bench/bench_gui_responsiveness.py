@@ -69,14 +69,14 @@ def with_gui(window, source: str, steps: int, epochs: int) -> tuple[float, np.nd
     wanted = "embedded" if source == "embedded" else None
     for i in range(panel.source_combo.count()):
         choice = panel.source_combo.itemData(i)
-        if (wanted and choice.source == wanted) or (not wanted and choice.label.startswith("Full dataset")
+        if (wanted and choice.source == wanted) or (not wanted and panel.source_combo.itemText(i).startswith("Full")
                                                     and not choice.allow_download):  # fmt: skip
             panel.source_combo.setCurrentIndex(i)
             break
     panel.epochs.setValue(epochs)
     panel.max_steps.setValue(steps)
     panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
-    print(f"data: {panel.data_choice().label}")
+    print(f"data: {panel.source_combo.currentText()}")
 
     lateness: list[float] = []
     clock = QElapsedTimer()

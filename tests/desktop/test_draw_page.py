@@ -13,7 +13,10 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.pages.draw_page import DrawPage, bce, psnr
+from desktop.pages.draw_page import DrawPage
+from desktop.widgets.pixel_view import to_uint8
+from engine import inference
+from engine.image_metrics import bce, psnr
 
 
 @pytest.fixture
@@ -64,6 +67,7 @@ def test_strokes_give_an_input_and_one_reconstruction_per_autoencoder(qtbot, pag
     drawn = signal.args[0]
     assert drawn.shape == (28, 28) and drawn.dtype == np.float32 and drawn.max() > 0.5
     assert page.model_input.shape == (28, 28) and page.model_input.any()
+    assert page.canvas.array().dtype == np.uint8 and page.canvas.array().shape == (280, 280)
     reconstructions = page.reconstructions()
     assert len(reconstructions) == len(mnist)
     for image in reconstructions.values():
@@ -72,6 +76,33 @@ def test_strokes_give_an_input_and_one_reconstruction_per_autoencoder(qtbot, pag
     for slot in page.slots.values():
         assert "BCE" in slot.caption.text() and "PSNR" in slot.caption.text()
     qtbot.waitUntil(lambda: page.code_bars.values().size > 0, timeout=1000)  # the chart is throttled
+
+
+def test_one_engine_call_per_update_feeds_every_tile_and_the_noise_panel(qtbot, page, monkeypatch):
+    calls = []
+    original = inference.reconstruct_all
+
+    def counting(*args, **kwargs):
+        calls.append(original(*args, **kwargs))
+        return calls[-1]
+
+    monkeypatch.setattr(inference, "reconstruct_all", counting)
+    page.set_noise(0.3, 0.1)
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    calls.clear()
+    page.process_now()
+    assert len(calls) == 1
+    outputs = calls[0]
+    assert set(outputs) == set(page.slots)  # every loaded autoencoder, in one call
+    for path, slot in page.slots.items():
+        assert f"BCE {outputs[path].bce:.3f}" in slot.caption.text()
+        assert np.array_equal(slot.view.image(), to_uint8(outputs[path].output))
+    assert page.noisy_caption.text() == f"PSNR {outputs.noisy_input_psnr:.1f} dB"
+    denoiser = outputs[page.denoiser_slot().entry.path]
+    assert page.denoised_caption.text() == f"PSNR {denoiser.noisy_psnr:.1f} dB"
+    assert page.noise_scores()["denoised"] == denoiser.noisy_psnr
+    assert np.array_equal(page.denoised_view.image(), to_uint8(denoiser.noisy))
 
 
 def test_a_drawn_three_reconstructs_closer_to_a_three_than_to_a_one(page):
@@ -126,7 +157,7 @@ def test_the_denoiser_beats_the_plain_autoencoder_on_noisy_test_digits(page):
         page.set_noise(*settings)
         gains = []
         for digit in digits:
-            page.canvas.set_array(digit, undoable=False)
+            page.show_image(digit, undoable=False)
             page.process_now()
             scores = page.noise_scores()
             assert scores["noisy"] < 99
@@ -197,12 +228,14 @@ def test_dropping_an_image_file_on_the_canvas_loads_it(page, tmp_path):
     path.write_bytes(good_files()["palette.png"])
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = QDragEnterEvent(
+        QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     page.canvas.dragEnterEvent(enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     page.canvas.dropEvent(drop)  # (offscreen Qt delivers drops only during a real drag)
     page.process_now()
     assert page.model_input.any() and "dropped.png" in page.message.text()

@@ -80,3 +80,21 @@ def test_the_drawing_moves_as_a_point_on_the_map(page, context):
     context.drawing_changed.emit(np.zeros((28, 28), np.float32))
     assert len(page.drawing_marker.points()) == 0
     QApplication.processEvents()
+
+
+def test_the_newest_model_chosen_wins_and_a_stale_map_is_dropped(qtbot, context):
+    library = context.library
+    first, second = [e for e in library.entries() if e.is_autoencoder][:2]
+    library.load_in_background([first.path, second.path])
+    assert library.wait_for_loads(60000)
+    widget = LatentPage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.select_model(first.path)
+    assert widget.select_model(second.path)  # at once: the first map is still being computed
+    assert widget.wait_for_map(60000)
+    assert widget.entry.path == second.path and second.name in widget.info_label.text()
+    qtbot.wait(50)
+    assert first.path not in widget._maps  # what the first request made was dropped, never shown
+    assert widget.shutdown()
+    library.shutdown()

@@ -83,3 +83,35 @@ def test_app_starts_and_quits(tmp_path):
                          timeout=60, env={"QT_QPA_PLATFORM": "offscreen", "LATENT_STUDIO_HOME": str(tmp_path)})
     assert out.returncode == 0, out.stderr
     assert "window shown after" in out.stdout
+
+
+def test_every_page_answers_the_page_protocol(window):
+    from desktop.main_window import LoadingPage
+    from desktop.pages import Page
+
+    assert all(isinstance(window.page(spec.key), Page) for spec in PAGES)
+    assert isinstance(LoadingPage(PAGES[0]), Page)
+    assert isinstance(PageLoadError(PAGES[0], "broken"), Page)
+    assert window.work_in_progress() == [] and window.current_model_path() is None
+
+
+def test_closing_with_nothing_running_asks_nothing(qtbot, context):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    asked = []
+    win.confirm_close = lambda work: asked.append(work) or False
+    assert win.close()
+    assert asked == []
+
+
+def test_the_context_not_a_page_owns_the_model_library(qtbot, window, context):
+    library = context.library
+    entry = next(e for e in library.entries() if e.is_autoencoder)
+    for spec in PAGES:
+        assert window.page(spec.key).shutdown()  # each page stops its own work, not the shared library's
+    library.load_in_background([entry.path])
+    assert library.wait_for_loads(30000) and library.cached(entry.path) is not None
+    assert window.close()  # the window shuts the context down after its pages
+    other = next(e for e in library.entries() if e.is_autoencoder and library.cached(e.path) is None)
+    library.load_in_background([other.path])  # asked while closing: ignored, no thread starts
+    assert not library.is_loading(other.path) and library.cached(other.path) is None

@@ -66,7 +66,7 @@ def test_import_rename_export_delete(page, context, tmp_path):
         ("evil.safetensors", pickle.dumps({"weights": [1, 2, 3]}), "pickle"),
         ("model.pt", b"PK\x03\x04 a torch.save zip", "pickle"),
         ("short.safetensors", b"\x01\x02", "too short"),
-        ("cut.safetensors", None, "damaged"),
+        ("cut.safetensors", None, "truncated"),
     ],
 )
 def test_bad_imports_are_refused_with_a_reason(page, tmp_path, name, data, reason):

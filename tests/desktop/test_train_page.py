@@ -21,7 +21,7 @@ def quick(page, family="stacked", *, epochs=1, steps=20, lr=None, optimizer=None
     for i in range(panel.source_combo.count()):
         if panel.source_combo.itemData(i).source == source:
             panel.source_combo.setCurrentIndex(i)
-    assert panel.data_choice().source == source
+    assert panel.data_config().source == source
     panel.epochs.setValue(epochs)
     panel.max_steps.setValue(steps)
     if lr is not None:
@@ -48,11 +48,13 @@ def test_family_change_resets_to_the_lectures_defaults(train_page):
     assert panel.batch_size.value() == 32
     assert "163,814" in panel.param_label.text()  # 784-100-30 mirrored, as Keras counts it
     panel.set_family("sparse")
-    panel.sparsity_kind.setCurrentIndex(panel.sparsity_kind.findData("l1"))
-    assert panel.sparsity_weight.value() == pytest.approx(1e-3)
+    sparsity = panel.option_widget("sparsity")
+    sparsity.setCurrentIndex(sparsity.findData("l1"))
+    assert panel.option_widget("sparsity_weight").value() == pytest.approx(1e-3)
     assert panel.model_config().sparsity == "l1"
     panel.set_family("denoising")
-    panel.noise_kind.setCurrentIndex(panel.noise_kind.findData("dropout"))
+    noise = panel.option_widget("noise")
+    noise.setCurrentIndex(noise.findData("dropout"))
     assert panel.model_config().noise == "dropout"
 
 
@@ -132,13 +134,39 @@ def test_hammering_start_and_stop_never_runs_two_at_once(qtbot, train_page):
     wait_for_end(qtbot, train_page)
 
 
-def test_closing_the_window_mid_run_stops_saves_and_ends_the_thread(qtbot, window):
+def answer_next_dialog(button_text: str, seen: list, tries: int = 500) -> None:
+    """Click ``button_text`` in the next modal message box (it blocks in exec(), so a timer does it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click(left=tries):
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+            button.click()
+        elif left:
+            QTimer.singleShot(20, lambda: click(left - 1))
+
+    QTimer.singleShot(0, click)
+
+
+def test_closing_the_window_mid_run_asks_then_stops_saves_and_ends_the_thread(qtbot, window):
     page = window.page("train")
     window.show_page("train")
     quick(page, epochs=50, steps=0)
     page.start_run()
     qtbot.waitUntil(lambda: page.global_step > 3, timeout=RUN_TIMEOUT_MS)
+    asked = []
+    answer_next_dialog("Cancel", asked)
+    assert not window.close()  # Cancel: the window stays and the run goes on
+    assert asked == ["A training run is in progress."]
+    assert window.isVisible() and page.is_running()
+    step = page.global_step
+    qtbot.waitUntil(lambda: page.global_step > step, timeout=RUN_TIMEOUT_MS)
+    answer_next_dialog("Stop and save", asked)
     assert window.close()
+    assert len(asked) == 2
     assert not page.is_running()
     files = list(user_models_dir().glob("stacked-fashion-mnist-*.safetensors"))
     assert len(files) == 1
@@ -162,10 +190,10 @@ def test_a_failure_outside_the_engine_reaches_the_gui(qtbot, train_page, tmp_pat
     panel = train_page.settings_panel
     error = panel.import_folder(str(tmp_path))  # an empty folder
     assert error and "missing" in error
-    from desktop.pages.train.settings_panel import DataChoice
+    from engine.data import DataConfig
 
-    bogus = DataChoice("fashion-mnist", str(tmp_path), label="broken folder")
-    panel.source_combo.addItem(bogus.label, bogus)
+    bogus = DataConfig("fashion-mnist", "folder", location=str(tmp_path), allow_download=False)
+    panel.source_combo.addItem("broken folder", bogus)
     panel.source_combo.setCurrentIndex(panel.source_combo.count() - 1)
     train_page.start_run()
     wait_for_end(qtbot, train_page)

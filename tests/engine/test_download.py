@@ -150,8 +150,10 @@ def test_redirect_from_https_to_http_is_refused():
         handler.redirect_request(request, None, 302, "Found", {}, "http://evil.example/x.gz")
     same = handler.redirect_request(request, None, 301, "Moved", {}, "https://other.example/x.gz")
     assert same.full_url == "https://other.example/x.gz"
-    plain = urllib.request.Request("http://mirror.example/x.gz")
-    assert handler.redirect_request(plain, None, 302, "Found", {}, "http://b.example/x.gz") is not None
+    plain = urllib.request.Request("http://127.0.0.1/x.gz")  # a local cache: nothing crosses a network
+    assert handler.redirect_request(plain, None, 302, "Found", {}, "http://localhost/y.gz") is not None
+    with pytest.raises(InsecureRedirect):  # but never out to plain http elsewhere
+        handler.redirect_request(plain, None, 302, "Found", {}, "http://b.example/x.gz")
 
 
 def test_refused_redirect_is_a_mirror_failure(tmp_path, monkeypatch):
@@ -207,3 +209,99 @@ def test_load_dataset_downloads_into_app_folder_then_finds_it_locally(server, tm
     again = load_dataset("mnist", "full", catalog=entry)
     assert again.source.kind == "local" and server.hits == []
     assert again.source.describe().startswith("app data folder — ")
+
+
+# -- files already there, https only, the same temp files as every other write ---------------------------
+def test_a_good_copy_without_a_known_archive_digest_is_kept(server, tmp_path):
+    """MNIST: the catalogue has only the mirrors' archive digest; a good copy compressed otherwise stays."""
+    spec = FileSpec(SPEC.name, SPEC.size, None, archive_sha256="0" * 64)
+    local = tmp_path / f"{SPEC.name}.gz"
+    local.write_bytes(gzip.compress(RAW, compresslevel=1, mtime=123))
+    before = local.read_bytes()
+    assert fetch(server, tmp_path, spec=spec) == ""
+    assert server.hits == [] and local.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        gzip.compress(RAW[:-5], mtime=0),  # short
+        gzip.compress(b"\x00\x00\x08\x03" + RAW[4:], mtime=0),  # right size, images' magic in a labels file
+        gzip.compress(RAW[:8] + bytes([12]) + RAW[9:], mtime=0),  # a label that is not a class
+        b"not gzip at all",
+    ],
+    ids=["short", "wrong-magic", "bad-label", "not-gzip"],
+)
+def test_a_bad_copy_is_never_deleted_when_no_mirror_can_replace_it(server, tmp_path, bad):
+    spec = FileSpec(SPEC.name, SPEC.size, None, archive_sha256=hashlib.sha256(GOOD).hexdigest())
+    local = tmp_path / f"{SPEC.name}.gz"
+    local.write_bytes(bad)
+    with pytest.raises(DatasetError, match="was kept") as info:  # offline: every mirror fails
+        fetch(server, tmp_path, spec=spec)
+    assert "404" in str(info.value)
+    assert local.read_bytes() == bad and leftovers(tmp_path) == [local.name]
+    server.serve(f"/b/{SPEC.name}.gz", GOOD)  # back online: a verified copy replaces it
+    assert fetch(server, tmp_path, spec=spec) == server.url + "/b/"
+    assert local.read_bytes() == GOOD and leftovers(tmp_path) == [local.name]
+
+
+class RecordingOpener:
+    def __init__(self):
+        self.urls = []
+
+    def open(self, url, timeout):
+        self.urls.append(url)
+        raise OSError("offline")
+
+
+def test_plain_http_mirrors_are_skipped(tmp_path):
+    opener = RecordingOpener()
+    with pytest.raises(DatasetError):
+        download_files([SPEC], ["http://mirror.example/a/", "https://mirror.example/b/"], tmp_path, opener=opener)
+    assert opener.urls == [f"https://mirror.example/b/{SPEC.name}.gz"]
+
+
+def test_no_https_mirror_left_says_so(tmp_path):
+    opener = RecordingOpener()
+    with pytest.raises(DatasetError, match=r"No https download mirror.*http://mirror\.example/a/"):
+        download_files([SPEC], ["http://mirror.example/a/"], tmp_path, opener=opener)
+    assert opener.urls == [] and leftovers(tmp_path) == []
+
+
+def test_the_catalogue_lists_only_https_mirrors():
+    from engine.data import CATALOG
+
+    assert all(m.startswith("https://") for entry in CATALOG.values() for m in entry.mirrors)
+
+
+def test_downloads_use_the_short_temp_names_and_clean_up_stale_ones(server, tmp_path):
+    import os
+    import re
+    import time
+
+    stale = tmp_path / f".{SPEC.name}.ab12cd34.part"  # left by a killed download of an older version
+    stale.write_bytes(b"partial")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    server.serve(f"/a/{SPEC.name}.gz", GOOD)
+    during = []
+    fetch(server, tmp_path, mirrors=("/a/",), progress=lambda done, total: during.append(leftovers(tmp_path)))
+    assert any(re.fullmatch(r"\.ls-[0-9a-f]{8}\.tmp", name) for name in during[0])
+    assert leftovers(tmp_path) == [f"{SPEC.name}.gz"]
+
+
+def test_a_read_only_data_folder_is_one_clear_error(server, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    real_open = os.open
+
+    def read_only(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    server.serve(f"/a/{SPEC.name}.gz", GOOD)
+    with pytest.raises(DatasetError, match="cannot save downloads in .*Read-only file system"):
+        fetch(server, tmp_path)
+    assert server.hits == [] and leftovers(tmp_path) == []

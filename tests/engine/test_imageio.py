@@ -172,3 +172,120 @@ def test_make_grid_layout():
     assert make_grid(images).shape == (2 + 3 * 30, 2 + 4 * 30)  # near-square by default
     with pytest.raises(ValueError):
         make_grid(np.zeros((0, 28, 28), np.uint8))
+
+
+# -- hostile files: only the promised decoders ever run -------------------------------------------------
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 28 28\n0 0 moveto 28 28 lineto stroke\nshowpage\n"
+FITS = (
+    b"SIMPLE  =                    T"
+    + b" " * 50
+    + b"BITPIX  =                    8"
+    + b" " * 50
+    + b"NAXIS   =                    2"
+    + b" " * 50
+    + b"NAXIS1  =                   28"
+    + b" " * 50
+    + b"NAXIS2  =                   28"
+    + b" " * 50
+    + b"END"
+    + b" " * 77
+).ljust(2880, b" ") + bytes(28 * 28)
+
+
+@pytest.mark.parametrize(
+    "name, data, what",
+    [
+        ("drawing.png", EPS, "PostScript"),
+        ("scan.jpg", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "PDF"),
+        ("sky.png", FITS, "FITS"),
+        ("photo.png", b"\x00\x00\x00\x18ftypheic" + bytes(64), "HEIC"),
+    ],
+)
+def test_a_file_that_is_really_another_format_is_named_and_never_decoded(write, monkeypatch, name, data, what):
+    import subprocess
+
+    def no_programs(*args, **kwargs):
+        raise AssertionError(f"an external program was started: {args[:1]}")
+
+    for runner in ("Popen", "run", "call", "check_call", "check_output"):
+        monkeypatch.setattr(subprocess, runner, no_programs)
+    with pytest.raises(ImageError) as info:
+        read_image(write(name, data))
+    assert name in str(info.value) and f"really a {what}" in str(info.value)
+
+
+def test_a_real_tga_is_refused(write):
+    buffer = io.BytesIO()
+    digit_l().save(buffer, "TGA")
+    with pytest.raises(ImageError, match=r"digit\.png .*(TGA|not an image)"):
+        read_image(write("digit.png", buffer.getvalue()))
+
+
+def test_ppm_and_pgm_are_read(write):
+    for fmt_mode, name in (("L", "digit.pgm"), ("RGB", "digit.ppm")):
+        buffer = io.BytesIO()
+        digit_l().convert(fmt_mode).save(buffer, "PPM")
+        grey = read_image(write(name, buffer.getvalue()))
+        assert grey.shape == (60, 40) and grey[30, 20] < 0.1
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_a_huge_image_is_scaled_down_while_decoding(write, fmt):
+    from engine.imageio import MAX_SIDE
+
+    array = np.full((2400, 3600), 255, np.uint8)
+    array[600:1800, 1600:2000] = 0  # a thick vertical stroke
+    buffer = io.BytesIO()
+    Image.fromarray(array).save(buffer, fmt)
+    grey = read_image(write(f"big.{fmt.lower()}", buffer.getvalue()))
+    assert max(grey.shape) <= MAX_SIDE and abs(grey.shape[1] / grey.shape[0] - 1.5) < 0.01
+    assert grey[grey.shape[0] // 2, grey.shape[1] * 1800 // 3600] < 0.1 and grey[5, 5] > 0.9
+
+
+def test_a_decompression_bomb_is_refused_before_decoding(write, monkeypatch):
+    import engine.imageio as imageio
+
+    data = png_bytes(Image.new("L", (200, 200), 255))
+    monkeypatch.setattr(imageio, "MAX_PIXELS", 10_000)  # lowered, as Pillow's own tests do
+    loads = []
+    monkeypatch.setattr(Image.Image, "load", lambda self: loads.append(self) or None)
+    with pytest.raises(ImageError, match=r"200×200 pixels .*decompression bomb"):
+        read_image(write("bomb.png", data))
+    assert not loads
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_png_is_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    with pytest.raises(ImageError, match="not a regular file"):
+        read_image(fifo)
+
+
+def test_write_png_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    path = write_png(tmp_path / "grid.png", np.zeros((4, 4), np.uint8))
+    before = path.read_bytes()
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode="r": FullDisk(real_fdopen(fd, mode)))
+    with pytest.raises(ImageError, match="No space left"):
+        write_png(path, np.full((4, 4), 255, np.uint8))
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["grid.png"]

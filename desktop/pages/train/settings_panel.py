@@ -1,7 +1,10 @@
 """The left side of the Train page: what to train, on what data, how, and where.
 
-Changing the family resets every hyperparameter to the lecture's default for
-that family (``engine.models.default_model_config`` and
+The families, their titles and the rows of settings that shape each model come
+from the family records (``engine.models.families``): a registered family
+appears here with its own options. Changing the family resets every
+hyperparameter to the lecture's default for that family
+(``engine.models.default_model_config`` and
 ``engine.train.default_train_config``), so the defaults a student sees are the
 ones the lecture's Keras code uses.
 """
@@ -9,7 +12,6 @@ ones the lecture's Keras code uses.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,39 +33,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data import DATASET_NAMES, DatasetError, find_sources, import_folder
+from engine.data import DATASET_NAMES, DataConfig, DatasetError, find_sources, import_folder
 from engine.device import available_devices
+from engine.i18n import _
 from engine.models import (
-    DESCRIPTIONS,
-    FAMILIES,
+    Option,
     build_model,
     default_model_config,
     describe_layers,
+    families,
+    family_keys,
+    get_family,
     keras_parameter_count,
 )
+from engine.models.families import all_options
 from engine.train import default_train_config
 
-FAMILY_TITLES = {
-    "stacked": "Stacked autoencoder",
-    "conv": "Convolutional autoencoder",
-    "denoising": "Denoising autoencoder",
-    "sparse": "Sparse autoencoder",
-    "vae": "Variational autoencoder (VAE)",
-    "gan": "GAN (dense)",
-    "dcgan": "DCGAN (convolutional GAN)",
-}
 DATASET_TITLES = {"mnist": "MNIST (handwritten digits)", "fashion-mnist": "Fashion-MNIST (clothes)"}
 OPTIMIZER_TITLES = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
-GAN_FAMILIES = ("gan", "dcgan")
 
 
-@dataclass(frozen=True)
-class DataChoice:
-    name: str  # dataset
-    source: str  # what engine.data.load_dataset takes
-    allow_download: bool = False
-    imported_dir: str | None = None
-    label: str = ""
+def source_key(config: DataConfig) -> str:
+    """How a data choice is remembered between sessions: its kind and folder, never its label."""
+    return f"{config.source_kind}:{config.location or ''}"
 
 
 def _spin(low: int, high: int, tip: str, step: int = 1) -> QSpinBox:
@@ -99,6 +91,29 @@ def _select(box: QComboBox, key) -> bool:
     return index >= 0
 
 
+def option_widget(option: Option) -> QWidget:
+    """The form's input for one family option: a combo for a choice, a spin box for a number."""
+    tip = _(option.help)
+    if option.choices:
+        return _combo({value: _(title) for value, title in option.choices}, tip)
+    low = option.minimum if option.minimum is not None else 0
+    high = option.maximum if option.maximum is not None else 1e6
+    if option.type is int:
+        return _spin(int(low), int(high), tip, step=int(option.step))
+    return _double(float(low), float(high), option.decimals, float(option.step), tip)
+
+
+def widget_value(widget: QWidget):
+    return widget.currentData() if isinstance(widget, QComboBox) else widget.value()
+
+
+def set_widget_value(widget: QWidget, value) -> None:
+    if isinstance(widget, QComboBox):
+        _select(widget, value)
+    else:
+        widget.setValue(value)
+
+
 class SettingsPanel(QWidget):
     """Family, layer table, data, hyperparameters and device; builds the engine's configs."""
 
@@ -121,8 +136,9 @@ class SettingsPanel(QWidget):
     def _build_model_box(self) -> QGroupBox:
         box = QGroupBox("Model")
         layout = QVBoxLayout(box)
-        self.family_combo = _combo(FAMILY_TITLES, "Which of the lecture's models to train. Changing it resets the "
-                                                  "hyperparameters below to the lecture's defaults for that model.")
+        self.family_combo = _combo({f.key: _(f.title) for f in families()},
+                                   "Which of the lecture's models to train. Changing it resets the "
+                                   "hyperparameters below to the lecture's defaults for that model.")  # fmt: skip
         self.family_combo.currentIndexChanged.connect(self._on_family_changed)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -180,25 +196,17 @@ class SettingsPanel(QWidget):
         self.max_steps = _spin(0, 100_000, "Stop each epoch after this many steps (0 = the whole training set). "
                                            "Handy for a quick look.", step=50)
         self.max_steps.setSpecialValueText("whole epoch")
-        self.coding_size = _spin(1, 4096, "Numbers in the code (the bottleneck), or in the GAN's random input.")
-        self.noise_kind = _combo({"gaussian": "Gaussian noise", "dropout": "Dropout"},
-                                 "How the denoising autoencoder corrupts its input while training.")
-        self.noise_std = _double(0.0, 5.0, 3, 0.05, "σ of the Gaussian noise added to each pixel (lecture: 0.2).")
-        self.dropout_rate = _double(0.0, 0.95, 2, 0.05, "Share of input pixels zeroed (lecture: 0.5).")
-        self.sparsity_kind = _combo({"kl": "KL divergence to a target", "l1": "L1 activity penalty"},
-                                    "How the sparse autoencoder keeps its coding units quiet.")
-        self.sparsity_kind.currentIndexChanged.connect(self._on_sparsity_kind_changed)
-        self.sparsity_target = _double(0.001, 0.999, 3, 0.01, "Mean activation each coding unit should have (KL).")
-        self.sparsity_weight = _double(0.0, 100.0, 5, 0.01, "How much the sparsity penalty counts in the loss "
-                                                             "(lecture: 0.05 for KL, 0.001 for L1).")
         for label, widget in (("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
-                              ("Optimizer", self.optimizer), ("Seed", self.seed), ("Steps per epoch", self.max_steps),
-                              ("Coding size", self.coding_size), ("Noise", self.noise_kind),
-                              ("Noise σ", self.noise_std), ("Dropout rate", self.dropout_rate),
-                              ("Sparsity penalty", self.sparsity_kind), ("Target activation", self.sparsity_target),
-                              ("Penalty weight", self.sparsity_weight)):  # fmt: skip
+                              ("Optimizer", self.optimizer), ("Seed", self.seed),
+                              ("Steps per epoch", self.max_steps)):  # fmt: skip
             form.addRow(label, widget)
-        self.coding_size.valueChanged.connect(self._refresh_layers)
+        # One row per setting of any registered family; each family shows its own (see reset_defaults).
+        self.option_widgets: dict[str, QWidget] = {}
+        for option in all_options():
+            widget = self.option_widgets[option.name] = option_widget(option)
+            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else widget.valueChanged
+            signal.connect(lambda *_args, name=option.name: self._on_option_changed(name))
+            form.addRow(_(option.label), widget)
         return box
 
     def _build_device_box(self) -> QGroupBox:
@@ -257,31 +265,36 @@ class SettingsPanel(QWidget):
         self.seed.setValue(train.seed)
         self.max_steps.setValue(train.max_steps_per_epoch)
         self.threads.setValue(1)
-        self.coding_size.blockSignals(True)
-        self.coding_size.setValue(model.coding_size)
-        self.coding_size.blockSignals(False)
-        _select(self.noise_kind, model.noise)
-        self.noise_std.setValue(model.noise_std)
-        self.dropout_rate.setValue(model.dropout_rate)
-        self.sparsity_kind.blockSignals(True)
-        _select(self.sparsity_kind, model.sparsity)
-        self.sparsity_kind.blockSignals(False)
-        self.sparsity_target.setValue(model.sparsity_target)
-        self.sparsity_weight.setValue(model.sparsity_weight)
-        rows = {self.coding_size: family not in ("conv",),
-                self.noise_kind: family == "denoising", self.noise_std: family == "denoising",
-                self.dropout_rate: family == "denoising", self.sparsity_kind: family == "sparse",
-                self.sparsity_target: family == "sparse", self.sparsity_weight: family == "sparse"}  # fmt: skip
-        for widget, visible in rows.items():
-            self.hyper_form.setRowVisible(widget, visible)
+        record = get_family(family)
+        values = model.to_dict()
+        for name, widget in self.option_widgets.items():
+            option = record.option(name)
+            widget.blockSignals(True)
+            set_widget_value(widget, values[name])
+            widget.blockSignals(False)
+            if option is not None:
+                widget.setToolTip(_(option.help))
+            self.hyper_form.setRowVisible(widget, option is not None)
         opt = OPTIMIZER_TITLES[train.optimizer]
-        self.description.setText(f"{DESCRIPTIONS[family]}\n\nLecture's settings: {opt}, learning rate {train.lr:g}, "
-                                 f"batch {train.batch_size}, {train.epochs} epochs.")
+        self.description.setText(f"{_(record.description)}\n\nLecture's settings: {opt}, learning rate "
+                                 f"{train.lr:g}, batch {train.batch_size}, {train.epochs} epochs.")  # fmt: skip
         self._refresh_layers()
 
-    def _on_sparsity_kind_changed(self, *_args) -> None:
-        kind = self.sparsity_kind.currentData()
-        self.sparsity_weight.setValue(default_model_config("sparse", sparsity=kind).sparsity_weight)
+    def option_widget(self, name: str) -> QWidget:
+        """The input of one model setting (``ModelConfig`` field), e.g. ``"sparsity"``."""
+        return self.option_widgets[name]
+
+    def _on_option_changed(self, name: str) -> None:
+        """A setting changed: the settings whose default follows it take their new default; the layers follow."""
+        record = get_family(self.family)
+        values = {o.name: widget_value(self.option_widgets[o.name]) for o in record.options}
+        for option in record.options:
+            if option.defaults_by is not None and option.defaults_by[0] == name:
+                widget = self.option_widgets[option.name]
+                widget.blockSignals(True)
+                set_widget_value(widget, option.default_given(values))
+                widget.blockSignals(False)
+        self._refresh_layers()
 
     def _refresh_layers(self, *_args) -> None:
         try:
@@ -315,30 +328,35 @@ class SettingsPanel(QWidget):
         return str(value) or None
 
     def _refresh_sources(self, *_args, prefer: str | None = None) -> None:
+        """List the sources on this machine; ``prefer`` is a :func:`source_key` to select."""
         name = self.dataset
         imported = self._imported_dir(name)
-        previous = prefer or (self.source_combo.currentData().label if self.source_combo.count() else None)
+        previous = prefer or (source_key(self.source_combo.currentData()) if self.source_combo.count() else None)
         self.source_combo.clear()
         has_full = False
         for info in find_sources(name, imported):
-            if info.kind == "imported":
-                choice = DataChoice(name, info.location, label=f"Imported folder — {info.location}")
-            elif info.kind == "embedded":
-                choice = DataChoice(name, "embedded", label=info.describe().split(" — ")[0].capitalize())
+            if info.kind == "embedded":
+                config = DataConfig(name, "embedded", allow_download=False)
+                label = info.heading().capitalize()
             else:
-                has_full = True
-                choice = DataChoice(name, info.location, label=f"Full dataset — {info.describe()}")
-            self.source_combo.addItem(choice.label, choice)
+                config = DataConfig(name, "folder", location=info.location, allow_download=False)
+                if info.kind == "imported":
+                    label = self.tr("Imported folder — {0}").format(info.location)
+                else:
+                    has_full = True
+                    label = self.tr("Full dataset — {0}").format(info.describe())
+            self.source_combo.addItem(label, config)
         if not has_full:
-            choice = DataChoice(name, "full", allow_download=True,
-                                label="Full dataset — download from the official mirror (needs internet)")
-            self.source_combo.addItem(choice.label, choice)
+            config = DataConfig(name, "full", allow_download=True)
+            self.source_combo.addItem(self.tr("Full dataset — download from the official mirror (needs internet)"),
+                                      config)  # fmt: skip
         for i in range(self.source_combo.count()):
-            if self.source_combo.itemData(i).label == previous:
+            if source_key(self.source_combo.itemData(i)) == previous:
                 self.source_combo.setCurrentIndex(i)
                 break
 
-    def data_choice(self) -> DataChoice:
+    def data_config(self) -> DataConfig:
+        """The data the run will train on, as chosen in the Source box."""
         return self.source_combo.currentData()
 
     def _ask_import_folder(self) -> None:
@@ -357,22 +375,14 @@ class SettingsPanel(QWidget):
             return f"This folder does not hold a readable copy of {DATASET_TITLES[name]}:\n\n{exc}"
         if self._settings is not None:
             self._settings.setValue(f"train/imported_dir/{name}", info.location)
-        self._refresh_sources(prefer=f"Imported folder — {info.location}")
+        self._refresh_sources(prefer=source_key(DataConfig(name, "folder", location=info.location)))
         self.message.emit(f"Imported {DATASET_TITLES[name]} from {info.location}.")
         return None
 
     # -- the configs ------------------------------------------------------------------
     def model_config(self):
         family = self.family
-        values = {}
-        if family != "conv":
-            values["coding_size"] = self.coding_size.value()
-        if family == "denoising":
-            values.update(noise=self.noise_kind.currentData(), noise_std=self.noise_std.value(),
-                          dropout_rate=self.dropout_rate.value())  # fmt: skip
-        if family == "sparse":
-            values.update(sparsity=self.sparsity_kind.currentData(), sparsity_target=self.sparsity_target.value(),
-                          sparsity_weight=self.sparsity_weight.value())  # fmt: skip
+        values = {o.name: widget_value(self.option_widgets[o.name]) for o in get_family(family).options}
         return default_model_config(family, **values)
 
     def train_config(self):
@@ -399,7 +409,7 @@ class SettingsPanel(QWidget):
         self.dataset_combo.blockSignals(False)
         self._refresh_sources(prefer=str(s.value("train/source", "")) if s else None)
         self.family_combo.blockSignals(True)
-        _select(self.family_combo, family if family in FAMILIES else "stacked")
+        _select(self.family_combo, family if family in family_keys() else "stacked")
         self.family_combo.blockSignals(False)
         self.reset_defaults()
         if s:
@@ -412,5 +422,5 @@ class SettingsPanel(QWidget):
         s.setValue("train/family", self.family)
         s.setValue("train/dataset", self.dataset)
         if self.source_combo.count():
-            s.setValue("train/source", self.data_choice().label)
+            s.setValue("train/source", source_key(self.data_config()))
         s.setValue("train/device", self.device_combo.currentData())

@@ -1,0 +1,81 @@
+"""Show one page of Latent Studio, in one language, as the README's screenshots show it.
+
+Run under the screenshot tool, one page and one language at a time (1280×800, the
+size the layouts are checked at)::
+
+    ../shared/tools/screenshot -g 1280x800 -n 3 -s 5 /tmp/fr-train -- \\
+        .venv/bin/python assets/screenshots/make_screenshots.py --language fr --page train
+
+The app runs in a throw-away data folder (your settings and models are not
+touched); the Draw page gets a drawing, the Train page a run in progress.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("draw", "train", "generate", "latent", "models")
+
+# A "2" drawn in three strokes, in canvas pixels (the canvas is 280×280).
+DRAWING = [
+    [(80, 95), (100, 70), (135, 58), (170, 65), (192, 90), (190, 125), (165, 160), (130, 192), (95, 218)],
+    [(95, 218), (140, 214), (185, 212), (210, 214)],
+]
+
+
+def draw_digit(page) -> None:
+    from PySide6.QtCore import QPointF
+
+    canvas = page.canvas
+    for stroke in DRAWING:
+        canvas.begin_stroke(QPointF(*stroke[0]))
+        for a, b in zip(stroke, stroke[1:]):
+            for t in (0.25, 0.5, 0.75, 1.0):  # short segments: a smooth stroke, like the mouse's
+                canvas.continue_stroke(QPointF(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
+        canvas.end_stroke()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--language", choices=("en", "fr"), required=True)
+    parser.add_argument("--page", choices=PAGES, required=True)
+    parser.add_argument("--family", default="gan", help="the model the Train page trains (default: the GAN)")
+    args = parser.parse_args(argv)
+    os.environ["LATENT_STUDIO_HOME"] = tempfile.mkdtemp(prefix="latent-studio-screens-")
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.app import create_application, create_context, open_settings
+    from desktop.i18n import SETTING, install_from_settings
+    from desktop.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    settings = open_settings()
+    settings.setValue(SETTING, args.language)
+    install_from_settings(settings, app)
+    window = MainWindow(create_context(settings))
+    window.setGeometry(0, 0, 1280, 800)
+    window.show()
+    window.show_page(args.page)
+    page = window.page(args.page)
+
+    def scenario() -> None:
+        if args.page == "draw":
+            draw_digit(page)
+        elif args.page == "train":
+            page.settings_panel.set_family(args.family)
+            page.start_run()
+
+    QTimer.singleShot(500, scenario)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
