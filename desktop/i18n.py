@@ -26,30 +26,41 @@ from engine.paths import asset_path
 
 log = logging.getLogger(__name__)
 
-SETTING = "language"
-CHOICES = ("system", "en", "fr")  # what the settings hold
-LANGUAGES = ("en", "fr")  # what the app speaks
-NATIVE_NAMES = {"en": "English", "fr": "Français"}  # each language in its own words: never translated
+SETTING = "language"  # "system", or a language code ("en", "fr")
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 _current = "en"  # the language installed at start-up (English: no translator, the source text)
 
 
+def available_languages() -> list[str]:
+    """English (the source text) and every language whose ``latent_studio_<lang>.qm`` ships:
+    a new language is its translation files, nothing else."""
+    found = sorted(p.stem.removeprefix("latent_studio_") for p in asset_path("i18n").glob("latent_studio_*.qm"))
+    return ["en"] + [code for code in found if code != "en"]
+
+
+def native_name(language: str) -> str:
+    """A language in its own words ("Français", "English"): never translated."""
+    name = QLocale(language).nativeLanguageName()
+    return "English" if language == "en" else (name[:1].upper() + name[1:] if name else language)
+
+
 def system_language(locale: QLocale | None = None) -> str:
-    """``fr`` for any French locale (fr_FR, fr_CA, fr_BE…), else ``en``."""
+    """The system's language when the app speaks it (``fr`` for fr_FR, fr_CA, fr_BE…), else ``en``."""
     locale = locale or QLocale.system()
     languages = locale.uiLanguages() or [locale.name()]
-    return "fr" if languages[0].lower().startswith("fr") else "en"
+    code = languages[0].replace("-", "_").split("_")[0].lower()
+    return code if code in available_languages() else "en"
 
 
 def stored_choice(settings: QSettings) -> str:
     value = settings.value(SETTING, "system")
-    return value if value in CHOICES else "system"
+    return value if value in available_languages() else "system"
 
 
 def resolve(choice: str) -> str:
     """The language a choice means on this machine (``system`` → the system's)."""
-    return choice if choice in LANGUAGES else system_language()
+    return choice if choice in available_languages() else system_language()
 
 
 def current_language() -> str:
@@ -61,11 +72,9 @@ def number_locale(language: str) -> QLocale:
     """The locale numbers are written in: the system's when it speaks ``language`` (fr_CA keeps its own
     conventions), else the language's main one (decimal comma in French, point in English)."""
     system = QLocale.system()
-    if system_language(system) == language:
+    if system_language(system) == language and system.language() != QLocale.Language.C:  # C: no separators
         return system
-    if language == "fr":
-        return QLocale(QLocale.Language.French, QLocale.Country.France)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale("en_US" if language == "en" else language)  # the language's main country (fr → fr_FR)
 
 
 def qt_translations_dir() -> str:
@@ -80,8 +89,10 @@ def install_language(language: str, app: QCoreApplication | None = None) -> list
         app.removeTranslator(translator)
     _installed.clear()
     loaded = []
-    for name, folder in ((f"latent_studio_{language}", str(asset_path("i18n"))),
-                         (f"qtbase_{language}", qt_translations_dir())):  # fmt: skip
+    for name, folder in (
+        (f"latent_studio_{language}", str(asset_path("i18n"))),
+        (f"qtbase_{language}", qt_translations_dir()),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -115,7 +126,8 @@ def restart_application(window: QMainWindow) -> bool:
 
 
 class LanguageMenu(QMenu):
-    """System / English / Français; a change is remembered and takes effect after a restart."""
+    """System / English / Français (one entry per shipped language); a change is remembered and takes
+    effect after a restart."""
 
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
         super().__init__(self.tr("&Language"), window)
@@ -124,18 +136,18 @@ class LanguageMenu(QMenu):
         self.setToolTipsVisible(True)
         group = QActionGroup(self)
         self.choice_actions: dict[str, QAction] = {}
-        labels = {"system": self.tr("&System ({language})").format(language=NATIVE_NAMES[system_language()]),
-                  "en": NATIVE_NAMES["en"], "fr": NATIVE_NAMES["fr"]}  # fmt: skip
-        tips = {"system": self.tr("Follow the language of the computer (French for any French locale, "
-                                  "else English)."),
-                "en": self.tr("Show Latent Studio in English."),
-                "fr": self.tr("Show Latent Studio in French.")}  # fmt: skip
-        for choice in CHOICES:
-            action = QAction(labels[choice], group)
+        for choice in ["system", *available_languages()]:
+            if choice == "system":
+                label = self.tr("&System ({language})").format(language=native_name(system_language()))
+                tip = self.tr("Follow the language of the computer (when Latent Studio speaks it, else English).")
+            else:
+                label = native_name(choice)
+                tip = self.tr("Show Latent Studio in this language: {language}.").format(language=native_name(choice))
+            action = QAction(label, group)
             action.setCheckable(True)
             action.setChecked(choice == stored_choice(settings))
-            action.setToolTip(tips[choice])
-            action.setStatusTip(tips[choice])
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
             action.triggered.connect(lambda _checked=False, c=choice: self.choose(c))
             self.addAction(action)
             self.choice_actions[choice] = action
@@ -147,9 +159,14 @@ class LanguageMenu(QMenu):
         language = resolve(choice)
         if language == current_language():
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"),
-                          self.tr("Latent Studio will be in {language} the next time it starts.").format(
-                              language=NATIVE_NAMES[language]), parent=self.window_)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Language"),
+            self.tr("Latent Studio will be in {language} the next time it starts.").format(
+                language=native_name(language)
+            ),
+            parent=self.window_,
+        )
         box.setInformativeText(self.tr("Restart now? A training run in progress is stopped and saved first."))
         restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)

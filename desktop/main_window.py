@@ -7,26 +7,29 @@ loads the engine) a moment later, so a student sees the window at once.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop.about_dialog import AboutDialog, about_text  # noqa: F401 (about_text: the About box's words)
+from desktop.help import LectureGuide, install_help_tooltips
 from desktop.i18n import LanguageMenu
 from desktop.pages import PAGES, Page, PageDefaults, PageSpec, create_page
+from desktop.plain_text import warn
+from desktop.widgets.hint_banner import HintBanner
+from desktop.widgets.page_list import PageList, SideBar
 
 APP_NAME = "Latent Studio"
 
@@ -34,22 +37,6 @@ APP_NAME = "Latent Studio"
 def checkpoint_filter() -> str:
     """The file dialogs' filter for checkpoints, in the user's language."""
     return QCoreApplication.translate("MainWindow", "Latent Studio models (*.safetensors)")
-
-
-def about_html() -> str:
-    """The About box: what the app is, and the datasets' credits and licences."""
-    return QCoreApplication.translate("MainWindow", """
-<h2>{app}</h2>
-<p>Train autoencoders and GANs on MNIST and Fashion-MNIST, and watch them learn.
-The models and their defaults are those of the autoencoder/GAN chapter of Aurélien Géron's
-<i>Hands-On Machine Learning</i>.</p>
-<h3>Datasets</h3>
-<p><b>MNIST</b> — Yann LeCun, Corinna Cortes and Christopher J. C. Burges.
-Licensed under <a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>
-<p><b>Fashion-MNIST</b> — Zalando Research (Han Xiao, Kashif Rasul, Roland Vollgraf).
-Licensed under the <a href="https://opensource.org/licenses/MIT">MIT License</a>.</p>
-<p>Built with PySide6 (Qt), pyqtgraph, PyTorch, NumPy and safetensors.</p>
-""").format(app=APP_NAME)
 
 
 def glyph_icon(glyph: str, colour: str = "#3b6ea8", size: int = 64) -> QIcon:
@@ -85,26 +72,31 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else (context.settings if context else QSettings())
         self.setWindowTitle(APP_NAME)
         self.pages: dict[str, Page] = {}
-        self.side_bar = QListWidget()
-        self.side_bar.setIconSize(QSize(28, 28))
-        self.side_bar.setFixedWidth(170)
-        self.side_bar.setSpacing(2)
+        self.side_bar = PageList()
         self.side_bar.setToolTip(self.tr("The app's pages (Ctrl+1 … Ctrl+5)."))
         self.stack = QStackedWidget()
         for i, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(glyph_icon(spec.glyph), spec.shown_title())
-            item.setToolTip(self.tr("{summary} (Ctrl+{number})").format(summary=spec.shown_summary(), number=i))
-            item.setSizeHint(QSize(150, 44))
-            self.side_bar.addItem(item)
+            tip = self.tr("{summary} (Ctrl+{number})").format(summary=spec.shown_summary(), number=i)
+            self.side_bar.add_page(glyph_icon(spec.glyph), spec.shown_title(), f"{spec.shown_title()}: {tip}")
             self.stack.addWidget(LoadingPage(spec))
         self.side_bar.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.side_bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(SideBar(self.side_bar))
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        self.first_run_hint = HintBanner(
+            self.tr("Draw a digit with the mouse: every autoencoder rebuilds it, live, stroke by stroke.")
+        )
+        self.first_run_hint.hide()
+        column.addWidget(self.first_run_hint)
+        column.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.set_compact_side_bar(self._compact_by_default())
+        self.side_bar.compact_changed.connect(self._on_compact_changed)  # remembered once the user chooses
         self.statusBar().showMessage(self.tr("Loading the engine…"))
         self._restore_window()
         if context is not None:
@@ -124,10 +116,45 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
             self.pages[spec.key] = page
         self.stack.setCurrentIndex(max(current, 0))
+        context.library.current_changed.connect(self.place_model)
+        models = self.pages.get("models")
+        if hasattr(models, "show_page_requested"):
+            models.show_page_requested.connect(self.show_page)
+        install_help_tooltips(self.pages)
         self.statusBar().showMessage(self.tr("Ready."), 4000)
 
     def page(self, key: str) -> Page | None:
         return self.pages.get(key)
+
+    def place_model(self, entry) -> list[str]:
+        """Make ``entry`` (File → Open, the Models page's Load) the current model where it belongs:
+        the Generate page's generator, the Draw page's highlighted tile, the Latent space page's map.
+        Returns the keys of the pages that took it."""
+        from desktop.pages.models_page import model_destinations
+
+        placed = []
+        for key in model_destinations(entry):
+            page = self.pages.get(key)
+            select = getattr(page, "select_model", None)
+            if select is not None and select(entry.path) is not False:
+                placed.append(key)
+        return placed
+
+    # -- the side bar --------------------------------------------------------------------
+    def _compact_by_default(self) -> bool:
+        """Remembered choice, else icons only on a screen narrower than 1500 px (a laptop)."""
+        if self.settings.contains("window/compact_side_bar"):
+            return str(self.settings.value("window/compact_side_bar")).lower() in ("true", "1")
+        screen = self.screen().availableGeometry() if self.screen() else None
+        return screen is not None and screen.width() < 1500
+
+    def set_compact_side_bar(self, compact: bool) -> None:
+        self.side_bar.set_compact(compact)
+        self.compact_action.setChecked(compact)
+
+    def _on_compact_changed(self, compact: bool) -> None:
+        self.compact_action.setChecked(compact)
+        self.settings.setValue("window/compact_side_bar", compact)
 
     def show_page(self, key_or_index) -> None:
         index = key_or_index if isinstance(key_or_index, int) else [p.key for p in PAGES].index(key_or_index)
@@ -139,23 +166,64 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = self._add(file_menu, self.tr("&Open model…"), QKeySequence.StandardKey.Open,
-                                     self.tr("Open a .safetensors model trained by Latent Studio."), self.open_model)
-        self.save_action = self._add(file_menu, self.tr("&Save model as…"), QKeySequence.StandardKey.Save,
-                                     self.tr("Save a copy of the model you last trained (or opened)."),
-                                     self.save_model_as)  # fmt: skip
+        self.open_action = self._add(
+            file_menu,
+            self.tr("&Open model…"),
+            QKeySequence.StandardKey.Open,
+            self.tr("Open a .safetensors model trained by Latent Studio."),
+            self.open_model,
+        )
+        self.save_action = self._add(
+            file_menu,
+            self.tr("&Save model as…"),
+            QKeySequence.StandardKey.Save,
+            self.tr("Save a copy of the model you last trained (or opened)."),
+            self.save_model_as,
+        )
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                  self.tr("Stop any run, save it and quit."), self.close)  # fmt: skip
+        self._add(
+            file_menu,
+            self.tr("&Quit"),
+            QKeySequence.StandardKey.Quit,
+            self.tr("Stop any run, save it and quit."),
+            self.close,
+        )
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for i, spec in enumerate(PAGES):
-            self._add(view_menu, spec.shown_title(), QKeySequence(f"Ctrl+{i + 1}"), spec.shown_summary(),
-                      lambda _checked=False, i=i: self.show_page(i))  # fmt: skip
+            self._add(
+                view_menu,
+                spec.shown_title(),
+                QKeySequence(f"Ctrl+{i + 1}"),
+                spec.shown_summary(),
+                lambda _checked=False, i=i: self.show_page(i),
+            )
+        view_menu.addSeparator()
+        self.compact_action = self._add(
+            view_menu,
+            self.tr("Compact side &bar"),
+            QKeySequence("Ctrl+B"),
+            self.tr("Show the side bar's icons only, for more room on a small screen."),
+            self.set_compact_side_bar,
+        )
+        self.compact_action.setCheckable(True)
         self.language_menu = LanguageMenu(self, self.settings)
         self.menuBar().addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._add(help_menu, self.tr("&About {app}").format(app=APP_NAME), None, self.tr("Credits and licences."),
-                  self.show_about)  # fmt: skip
+        self._add(
+            help_menu,
+            self.tr("The &lecture in the app"),
+            QKeySequence.StandardKey.HelpContents,
+            self.tr("For each page: what it shows, and which part of the lecture it is."),
+            lambda _checked=False: self.show_lecture_guide(),
+        )
+        help_menu.addSeparator()
+        self._add(
+            help_menu,
+            self.tr("&About {app}").format(app=APP_NAME),
+            None,
+            self.tr("Credits and licences."),
+            self.show_about,
+        )
         self._add(help_menu, self.tr("About &Qt"), None, self.tr("Qt's version and licence."), QApplication.aboutQt)
 
     def _add(self, menu, text: str, shortcut, tip: str, slot) -> QAction:
@@ -185,11 +253,15 @@ class MainWindow(QMainWindow):
 
         try:
             entry = self.context.library.open_file(path)
-        except CheckpointError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open this model"), str(exc))
+        except (CheckpointError, OSError) as exc:
+            warn(self, self.tr("Cannot open this model"), str(getattr(exc, "strerror", None) or exc))
             return False
-        self._show_status(self.tr("Opened {name} ({family}, {dataset}).").format(
-            name=entry.name, family=entry.family, dataset=entry.dataset), 6000)
+        self._show_status(
+            self.tr("Opened {name} ({family}, {dataset}).").format(
+                name=entry.name, family=entry.family, dataset=entry.dataset
+            ),
+            6000,
+        )
         return True
 
     def current_model_path(self) -> Path | None:
@@ -206,8 +278,9 @@ class MainWindow(QMainWindow):
         if source is None or not source.is_file():
             self._show_status(self.tr("Nothing to save yet: train a model or open one first."), 6000)
             return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model as"), str(Path.home() / source.name),
-                                                checkpoint_filter())  # fmt: skip
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the model as"), str(Path.home() / source.name), checkpoint_filter()
+        )
         if not target:
             return
         if not target.endswith(".safetensors"):
@@ -218,12 +291,17 @@ class MainWindow(QMainWindow):
             atomic_write_bytes(target, source.read_bytes())  # a half-written copy never appears
         except OSError as exc:
             reason = self.tr("Could not write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
-            QMessageBox.warning(self, self.tr("Cannot save the model"), reason)
+            warn(self, self.tr("Cannot save the model"), reason)
             return
         self._show_status(self.tr("Saved a copy as {path}.").format(path=target), 6000)
 
+    def show_lecture_guide(self, page_key: str | None = None) -> None:
+        """Help → The lecture in the app, opened at the current page's section."""
+        LectureGuide(page_key or self.current_page_key(), self).exec()
+
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), about_html())
+        """Version, versions, where the user's files are, the data and model credits."""
+        AboutDialog(self).exec()
 
     # -- remembering and closing ------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -231,16 +309,30 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            self.resize(min(1360, screen.width()) if screen else 1360, min(860, screen.height()) if screen else 860)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page = self.settings.value("window/page", 1)
+        if self.is_first_run():
+            self._start_first_run()
+            return
         try:
-            index = int(page)
+            index = int(self.settings.value("window/page", 0))
         except (TypeError, ValueError):
-            index = 1
-        self.side_bar.setCurrentRow(index if 0 <= index < len(PAGES) else 1)
+            index = 0
+        self.side_bar.setCurrentRow(index if 0 <= index < len(PAGES) else 0)
+
+    def is_first_run(self) -> bool:
+        """No run has used this user data folder yet (its settings remember no page)."""
+        return not (self.settings.contains("app/first_run_done") or self.settings.contains("window/page"))
+
+    def _start_first_run(self) -> None:
+        """The lecture's first experience: the Draw page, and a hint the student can dismiss."""
+        self.settings.setValue("app/first_run_done", True)
+        self.side_bar.setCurrentRow(0)
+        self.first_run_hint.show()
+        self.side_bar.currentRowChanged.connect(lambda row: row != 0 and self.first_run_hint.dismiss())
 
     def save_window(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -254,8 +346,7 @@ class MainWindow(QMainWindow):
     def confirm_close(self, work: list[str]) -> bool:
         """Ask before closing interrupts ``work``: True for "Stop and save", False for Cancel."""
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, " ".join(work), parent=self)
-        box.setInformativeText(self.tr("Closing stops it after the current step and saves the model trained "
-                                       "so far."))  # fmt: skip
+        box.setInformativeText(self.tr("Closing stops it after the current step and saves the model trained so far."))
         stop = box.addButton(self.tr("Stop and save"), QMessageBox.ButtonRole.AcceptRole)
         stop.setToolTip(self.tr("Stop the run, save its model and close the window."))
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -288,12 +379,3 @@ class MainWindow(QMainWindow):
         self.save_window()
         self.settings.sync()
         event.accept()
-
-
-def about_text() -> str:
-    """The About box as plain text (credits a test can check)."""
-    from PySide6.QtGui import QTextDocument
-
-    document = QTextDocument()
-    document.setHtml(about_html())
-    return html.unescape(document.toPlainText())

@@ -15,7 +15,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from desktop.tasks import TaskRunner
 from engine import checkpoint as ckpt
@@ -23,6 +23,20 @@ from engine.data import dataset_title
 from engine.fsutil import atomic_write_bytes, claim_unique_path
 from engine.models import family_rank, find_family
 from engine.paths import SHIPPED_MODELS_DIR, user_models_dir
+
+# The shipped models' names before " · <dataset>" (assets/make_pretrained.py writes them): shown in the
+# user's language. The names people give their own models are theirs and are never translated.
+SHIPPED_NAMES = (
+    QT_TRANSLATE_NOOP("ModelLibrary", "Stacked AE"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Conv AE"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Denoising AE (dropout 0.5)"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Denoising AE (Gaussian σ 0.2)"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Sparse AE (KL 0.1)"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Variational AE"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "Variational AE (2-D)"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "GAN"),
+    QT_TRANSLATE_NOOP("ModelLibrary", "DCGAN"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +47,11 @@ class ModelEntry:
 
     @property
     def name(self) -> str:
-        return str(self.meta.get("name") or self.path.stem)
+        name = str(self.meta.get("name") or self.path.stem)
+        if self.shipped:
+            head, sep, dataset = name.partition(" · ")
+            name = QCoreApplication.translate("ModelLibrary", head) + sep + dataset
+        return name
 
     @property
     def family(self) -> str:
@@ -90,7 +108,8 @@ def display_order(entry: ModelEntry, first_families: tuple[str, ...] = ()) -> tu
     (``first_families`` moved to the front, e.g. the VAE on the latent map)."""
     family = first_families.index(entry.family) if entry.family in first_families else len(first_families)
     rank = family_rank(entry.family)
-    return (not entry.shipped, entry.dataset != "mnist", entry.dataset, family, rank, entry.name)
+    two_d = (entry.meta.get("model_config") or {}).get("coding_size") == 2  # the latent map's VAEs: after the lecture's
+    return (not entry.shipped, entry.dataset != "mnist", entry.dataset, family, rank, two_d, entry.name)
 
 
 def load_checkpoints(state, paths: list[Path]) -> None:
@@ -121,6 +140,7 @@ class ModelLibrary(QObject):
         self._cache: dict[Path, ckpt.Checkpoint] = {}
         self.current: ModelEntry | None = None
         self.errors: dict[Path, str] = {}  # files that could not be read or loaded, and why
+        self.unreadable: dict[Path, str] = {}  # files the last refresh could not list, and why
         self._loader = TaskRunner("model-loading", mode="queue", parent=self)
         self._loader.partial.connect(self._on_load_result)
         self._pending: set[Path] = set()
@@ -133,18 +153,24 @@ class ModelLibrary(QObject):
     def refresh(self) -> None:
         """Re-read both folders; unreadable files are skipped (the Models page can show why)."""
         found: list[ModelEntry] = []
+        unreadable: dict[Path, str] = {}
         for folder, shipped in ((self.shipped_dir, True), (self.user_dir, False)):
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob(f"*{ckpt.SUFFIX}")):
+            try:
+                paths = sorted(folder.glob(f"*{ckpt.SUFFIX}")) if folder.is_dir() else []
+            except OSError:  # a folder we may not list: nothing to show from it
+                paths = []
+            for path in paths:
                 try:
                     found.append(ModelEntry(path=path.resolve(), meta=ckpt.read_meta(path), shipped=shipped))
                 except ckpt.CheckpointError as exc:
-                    self.errors[path.resolve()] = str(exc)
-                    continue
+                    unreadable[path.resolve()] = str(exc)
+                except Exception as exc:  # noqa: BLE001 — one hostile file must never stop the app from starting
+                    unreadable[path.resolve()] = f"{path.name}: {exc.__class__.__name__}: {exc}"
         alive = {e.path for e in found}
         self._cache = {p: c for p, c in self._cache.items() if p in alive}
         self._entries = found
+        self.unreadable = unreadable
+        self.errors.update(unreadable)
         self.changed.emit()
 
     def entry_for(self, path: str | Path) -> ModelEntry | None:
@@ -167,16 +193,25 @@ class ModelLibrary(QObject):
             try:
                 target = claim_unique_path(self.user_dir, source.name.removesuffix(ckpt.SUFFIX), ckpt.SUFFIX)
             except OSError as exc:
-                raise ckpt.CheckpointError(f"could not copy it into {self.user_dir}: {exc.strerror or exc}") from exc
+                raise ckpt.CheckpointError(
+                    self.tr("could not copy it into {folder}: {reason}").format(
+                        folder=self.user_dir, reason=exc.strerror or exc
+                    )
+                ) from exc
             try:
                 atomic_write_bytes(target, source.read_bytes())
             except OSError as exc:
                 target.unlink(missing_ok=True)
-                raise ckpt.CheckpointError(f"could not write {target}: {exc.strerror or exc}") from exc
+                raise ckpt.CheckpointError(
+                    self.tr("could not write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
+                ) from exc
             source = target.resolve()
         self.refresh()
         entry = self.entry_for(source)
-        assert entry is not None
+        if entry is None:  # its weights loaded but its record cannot be listed
+            raise ckpt.CheckpointError(
+                self.unreadable.get(source) or self.tr("{name} cannot be listed").format(name=source.name)
+            )
         self.set_current(entry)
         return entry
 
@@ -234,9 +269,13 @@ class ModelLibrary(QObject):
         """Change the display name stored in a user checkpoint (shipped ones are read-only)."""
         name = " ".join(str(name).split())
         if entry.shipped:
-            raise ckpt.CheckpointError(f"{entry.name} ships with the app and is read-only; export a copy to rename it")
+            raise ckpt.CheckpointError(
+                self.tr("{name} ships with the app and is read-only; export a copy to rename it").format(
+                    name=entry.name
+                )
+            )
         if not name:
-            raise ckpt.CheckpointError("a model needs a name")
+            raise ckpt.CheckpointError(self.tr("a model needs a name"))
         ckpt.update_meta(entry.path, name=name)
         self.refresh()
         renamed = self.entry_for(entry.path)
@@ -248,13 +287,17 @@ class ModelLibrary(QObject):
     def delete(self, entry: ModelEntry) -> None:
         """Delete a user checkpoint's file (shipped ones are read-only)."""
         if entry.shipped:
-            raise ckpt.CheckpointError(f"{entry.name} ships with the app and cannot be deleted")
+            raise ckpt.CheckpointError(
+                self.tr("{name} ships with the app and cannot be deleted").format(name=entry.name)
+            )
         try:
             entry.path.unlink()
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise ckpt.CheckpointError(f"could not delete {entry.path.name}: {exc.strerror or exc}") from exc
+            raise ckpt.CheckpointError(
+                self.tr("could not delete {name}: {reason}").format(name=entry.path.name, reason=exc.strerror or exc)
+            ) from exc
         if self.current is not None and self.current.path == entry.path:
             self.current = None
         self.refresh()
@@ -265,11 +308,13 @@ class ModelLibrary(QObject):
         if not target.name.endswith(ckpt.SUFFIX):
             target = target.with_name(target.name + ckpt.SUFFIX)
         if target.resolve() == entry.path:
-            raise ckpt.CheckpointError("that is the model's own file; choose another place")
+            raise ckpt.CheckpointError(self.tr("that is the model's own file; choose another place"))
         try:
             ckpt.atomic_write_bytes(target, entry.path.read_bytes())
         except OSError as exc:
-            raise ckpt.CheckpointError(f"could not write {target}: {exc.strerror or exc}") from exc
+            raise ckpt.CheckpointError(
+                self.tr("could not write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
+            ) from exc
         return target
 
     def import_file(self, path: str | Path) -> ModelEntry:

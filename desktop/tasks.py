@@ -168,8 +168,14 @@ class TaskRunner(QObject):
         ok = True
         for task_id, (thread, _worker, _state) in list(self._live.items()):
             thread.quit()
-            ok = thread.wait(timeout_ms) and ok
-            thread.deleteLater()
+            if not thread.wait(timeout_ms):
+                # Still running (a long computation that ignores cancel): deleting a running QThread
+                # aborts the process, so keep it referenced until it ends on its own.
+                _ORPHANS.append((thread, _worker))
+                thread.finished.connect(lambda t=thread, w=_worker: _release_orphan(t, w))
+                ok = False
+            else:
+                thread.deleteLater()
             del self._live[task_id]
         QCoreApplication.sendPostedEvents(None, 0)  # deliver what the joined threads posted, then drop it
         return ok
@@ -230,5 +236,19 @@ class TaskRunner(QObject):
         """Forget and delete the threads that are over (and their workers)."""
         for task_id, (thread, _worker, _state) in list(self._live.items()):
             if thread.isFinished():
+                # finished() is emitted while the native thread is still unwinding: join it (a few
+                # microseconds now) before the QThread object goes, or its deletion races that tail
+                thread.wait()
                 del self._live[task_id]
                 thread.deleteLater()
+
+
+_ORPHANS: list = []  # (thread, worker) pairs still running after a timed-out shutdown
+
+
+def _release_orphan(thread: QThread, worker) -> None:
+    try:
+        _ORPHANS.remove((thread, worker))
+    except ValueError:
+        return
+    thread.deleteLater()

@@ -5,7 +5,9 @@ runs it; its end quits the thread. The worker loads the data, builds the
 trainer and iterates ``trainer.run()`` — all on the training thread — and never
 touches a widget. Events are queued and taken by the GUI thread at most 20
 times a second (every ``DRAIN_MS``; the important ones at once), so a run of
-thousands of steps per second cannot flood the GUI thread. Pause, resume, stop and single GAN phases go straight to
+thousands of steps per second cannot flood the GUI thread; the StepMetrics
+queued between two drains are merged into one (metrics averaged over their steps), so the GUI
+thread's work per drain does not grow with the step rate. Pause, resume, stop and single GAN phases go straight to
 the engine's thread-safe :class:`~engine.train.RunControl`.
 
 After the run's ``RunEnded`` the worker saves the model and the run's record
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import threading
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,16 @@ class TrainingRequest:
     data: DataConfig
     save_dir: Path | None = None  # defaults to engine.paths.user_models_dir()
     extra: dict = field(default_factory=dict)  # stored in the checkpoint's record
+    # Continue this checkpoint (engine.train.resume): train_config.epochs is then how many MORE epochs; the
+    # family, batch size and optimizer are the checkpoint's, its device, threads and step cap are honoured.
+    resume_from: Path | None = None
+
+
+def merge_step_metrics(first, first_steps: int, second, second_steps: int):
+    """One StepMetrics for both windows: the later position, metrics averaged by steps, the latest speed."""
+    total = first_steps + second_steps
+    metrics = {k: (first.metrics.get(k, v) * first_steps + v * second_steps) / total for k, v in second.metrics.items()}
+    return replace(second, metrics=metrics)
 
 
 class TrainingWorker(QObject):
@@ -61,21 +73,41 @@ class TrainingWorker(QObject):
     done = Signal()  # always last
 
     def __init__(self, request: TrainingRequest, control) -> None:
-        from engine.train.events import URGENT_EVENTS
+        from engine.train.events import URGENT_EVENTS, StepMetrics
 
         super().__init__()
         self._urgent = URGENT_EVENTS
+        self._step_type = StepMetrics
         self.request = request
         self.control = control
         self.trainer = None  # set once built; tests read its model while the run is paused
         self._lock = threading.Lock()
         self._pending: list = []
+        self._coalesced_steps = 0  # training steps that the last queued StepMetrics stands for
+        self._last_step = (0, 0)  # (epoch, step) of the last StepMetrics pushed
 
     def _push(self, event) -> None:
         with self._lock:
-            self._pending.append(event)
+            if isinstance(event, self._step_type) and event.phase == "both":
+                self._push_step(event)
+            else:
+                self._pending.append(event)
         if isinstance(event, self._urgent):
             self.urgent.emit()
+
+    def _push_step(self, event) -> None:
+        """Queue a StepMetrics, merged into the one still waiting (same epoch, nothing else in between):
+        at batch size 1 a run makes hundreds a second, and each costs the GUI thread real work."""
+        epoch, step = self._last_step
+        steps = max(event.step - step if event.epoch == epoch else event.step, 1)  # what this event averages
+        self._last_step = (event.epoch, event.step)
+        last = self._pending[-1] if self._pending else None
+        if isinstance(last, self._step_type) and last.phase == "both" and last.epoch == event.epoch:
+            self._pending[-1] = merge_step_metrics(last, self._coalesced_steps, event, steps)
+            self._coalesced_steps += steps
+        else:
+            self._pending.append(event)
+            self._coalesced_steps = steps
 
     def take_events(self) -> list:
         """The events queued since the last call (any thread)."""
@@ -88,39 +120,74 @@ class TrainingWorker(QObject):
         try:
             self._run()
         except Exception as exc:  # never let an exception kill the thread silently
-            self.failed.emit(f"Training failed unexpectedly: {exc.__class__.__name__}: {exc}")
+            self.failed.emit(
+                self.tr("Training failed unexpectedly: {error}").format(error=f"{exc.__class__.__name__}: {exc}")
+            )
             traceback.print_exc()
         finally:
             self.done.emit()
 
     def _run(self) -> None:
+        from engine.checkpoint import CheckpointError
         from engine.data import DatasetError
-        from engine.train import create_trainer
-        from engine.train.events import RunEnded
+        from engine.train.events import EpochSummary, RunEnded
 
         request = self.request
-        self.status.emit("Loading the data…")
+        self.status.emit(self.tr("Loading the data…"))
         try:
             dataset = request.data.load()
         except DatasetError as exc:
-            self.failed.emit(f"Could not load the data: {exc}")
+            self.failed.emit(self.tr("Could not load the data: {reason}").format(reason=exc))
             return
         if self.control.stop_requested:
-            self.status.emit("Stopped before training started; nothing to save.")
+            self.status.emit(self.tr("Stopped before training started; nothing to save."))
             return
-        self.status.emit("Building the model…")
+        self.status.emit(self.tr("Building the model…"))
         try:
-            self.trainer = create_trainer(request.model_config, request.train_config, dataset, self.control)
-        except (ValueError, RuntimeError) as exc:
-            self.failed.emit(f"Could not start training: {exc}")
+            self.trainer = self._build_trainer(dataset)
+        except (ValueError, RuntimeError, CheckpointError) as exc:
+            self.failed.emit(self.tr("Could not start training: {reason}").format(reason=exc))
             return
         ended = None
+        judge = self._epoch_judge(dataset)  # GANs: the judge's class histogram and judge-FID after each epoch
         for event in self.trainer.run():
             self._push(event)
             if isinstance(event, RunEnded):
                 ended = event
+            elif judge is not None and isinstance(event, EpochSummary):
+                quality = judge(self.trainer.model, event.epoch)
+                if quality is not None:
+                    self._push(quality)
         if ended is not None:
             self._save(ended)
+
+    def _epoch_judge(self, dataset):
+        """An EpochJudge for an adversarial family (GAN, DCGAN), else None (desktop.epoch_quality)."""
+        from desktop.epoch_quality import EpochJudge
+        from engine.models import find_family
+
+        family = find_family(getattr(self.trainer, "family", None) or self.request.model_config.family)
+        return EpochJudge(dataset) if family is not None and family.adversarial else None
+
+    def _build_trainer(self, dataset):
+        """A new run's trainer, or one that continues ``request.resume_from`` (a ResumeError says why not)."""
+        from engine.train import create_trainer
+
+        request = self.request
+        if request.resume_from is None:
+            return create_trainer(request.model_config, request.train_config, dataset, self.control)
+        from engine.train.resume import resume_trainer
+
+        config = request.train_config
+        return resume_trainer(
+            request.resume_from,
+            dataset,
+            config.epochs,
+            self.control,
+            device=config.device,
+            threads=config.threads,
+            max_steps_per_epoch=config.max_steps_per_epoch or None,
+        )
 
     def _save(self, ended) -> None:
         from engine.checkpoint import CheckpointError
@@ -130,9 +197,10 @@ class TrainingWorker(QObject):
         request = self.request
         try:
             folder = Path(request.save_dir) if request.save_dir else writable_user_dir(user_models_dir())
-            path = save_run(folder, self.trainer, ended, request.data, request.train_config, extra=request.extra)
+            config = self.trainer.config if request.resume_from is not None else request.train_config
+            path = save_run(folder, self.trainer, ended, request.data, config, extra=request.extra)
         except (CheckpointError, OSError, ValueError, TypeError) as exc:
-            self.failed.emit(f"The run ended but its model could not be saved: {exc}")
+            self.failed.emit(self.tr("The run ended but its model could not be saved: {reason}").format(reason=exc))
             return
         self.saved.emit(str(path))
 
@@ -213,6 +281,8 @@ class TrainingRunner(QObject):
         save arrive) until its thread is over; True when nothing is left running."""
         if not self.is_running():
             return True
+        if self._worker is not None:  # only closing the window waits: the Models page says "cut off by quitting"
+            self._worker.request.extra["ended_by"] = "closing"
         self.stop()
         loop = QEventLoop()
         self.finished.connect(loop.quit)

@@ -17,15 +17,20 @@ from engine.paths import choose_user_data_dir, user_data_problem
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("UserFolder", text)
+    # pyside6-lupdate files the strings of a bare tr("…") call under the empty context, wherever it is called
+    return QCoreApplication.translate("", text)
 
 
 def ask_to_choose(problem: str, parent: QWidget | None = None) -> bool:
     """Show ``problem``; True when the user wants to pick another folder."""
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Latent Studio"), problem, parent=parent)
-    box.setInformativeText(tr("The app opens with its shipped models and embedded data, but cannot save the "
-                              "models you train, your imports or your settings until it has a folder it can "
-                              "write."))  # fmt: skip
+    box.setInformativeText(
+        tr(
+            "The app opens with its shipped models and embedded data, but cannot save the "
+            "models you train, your imports or your settings until it has a folder it can "
+            "write."
+        )
+    )
     choose = box.addButton(tr("Choose another folder…"), QMessageBox.ButtonRole.AcceptRole)
     choose.setToolTip(tr("Pick a folder you can write; Latent Studio keeps your files there from now on."))
     carry_on = box.addButton(tr("Continue without saving"), QMessageBox.ButtonRole.RejectRole)

@@ -17,7 +17,7 @@ import os
 import platform
 import stat
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,8 +36,26 @@ from .models import ModelConfig, build_model
 META_KEY = "latent_studio"
 MAX_HEADER = 16 * 1024 * 1024  # a real record, a long history included, is well under this
 SUFFIX = ".safetensors"
-DTYPE_BYTES = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E4M3": 1, "F8_E5M2": 1, "I16": 2, "U16": 2, "F16": 2, "BF16": 2,
-               "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8}  # fmt: skip
+# Tensors that are not model weights: a run's history (engine.history) and what continuing it needs
+# (optimizer and RNG states, engine.train.resume). Loading checks the weights without them.
+EXTRA_PREFIXES = ("history.", "resume.")
+DTYPE_BYTES = {
+    "BOOL": 1,
+    "U8": 1,
+    "I8": 1,
+    "F8_E4M3": 1,
+    "F8_E5M2": 1,
+    "I16": 2,
+    "U16": 2,
+    "F16": 2,
+    "BF16": 2,
+    "I32": 4,
+    "U32": 4,
+    "F32": 4,
+    "I64": 8,
+    "U64": 8,
+    "F64": 8,
+}
 
 
 class CheckpointError(Exception):
@@ -50,6 +68,7 @@ class Checkpoint:
     meta: dict  # format, name, family, model_config, train_config, dataset, history, metrics, versions, …
     path: Path | None = None
     record: CheckpointRecord | None = None  # ``meta``, checked and typed
+    extra_tensors: dict = field(default_factory=dict)  # the ``history.*`` and ``resume.*`` tensors (EXTRA_PREFIXES)
 
     @property
     def model_config(self) -> ModelConfig:
@@ -57,14 +76,28 @@ class Checkpoint:
 
 
 def library_versions() -> dict[str, str]:
-    return {"latent_studio": __version__, "torch": torch.__version__, "numpy": np.__version__,
-            "safetensors": safetensors.__version__, "python": platform.python_version()}  # fmt: skip
+    return {
+        "latent_studio": __version__,
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "safetensors": safetensors.__version__,
+        "python": platform.python_version(),
+    }
 
 
-def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | None = None,
-                    train_config: dict | None = None, dataset: dict | None = None,
-                    history: dict | None = None, metrics: dict | None = None,
-                    extra: dict | None = None, half: bool = False) -> Path:  # fmt: skip
+def save_checkpoint(
+    path: str | Path,
+    model: torch.nn.Module,
+    *,
+    name: str | None = None,
+    train_config: dict | None = None,
+    dataset: dict | None = None,
+    history: dict | None = None,
+    metrics: dict | None = None,
+    extra: dict | None = None,
+    half: bool = False,
+    extra_tensors: dict[str, torch.Tensor] | None = None,
+) -> Path:
     """Save ``model`` (from any device) with its config and the run's record.
 
     ``half`` stores floating-point weights as float16 (half the size, for the
@@ -90,6 +123,9 @@ def save_checkpoint(path: str | Path, model: torch.nn.Module, *, name: str | Non
     if half:
         tensors = _halved(tensors)
         meta["weights_dtype"] = "float16"
+    for key, value in (extra_tensors or {}).items():  # history / resume state, stored as they are
+        if key.startswith(EXTRA_PREFIXES):
+            tensors[key] = value.detach().to("cpu").contiguous()
     _write(path, tensors, meta)
     return path
 
@@ -101,6 +137,8 @@ def _sniff(path: Path, head: bytes, size: int) -> int:
     """
     if len(head) >= 9 and head[8:9] == b"{":
         (header_len,) = struct.unpack("<Q", head[:8])
+        if header_len < 2:  # "{}" at the least
+            raise CheckpointError(_("{file} is not a safetensors checkpoint").format(file=path.name))
         if 8 + header_len > size:
             raise CheckpointError(
                 _(
@@ -108,9 +146,11 @@ def _sniff(path: Path, head: bytes, size: int) -> int:
                 ).format(file=path.name, n=header_len, size=size)
             )
         if header_len > MAX_HEADER:
-            raise CheckpointError(_("{file}: its header is {mb:.0f} MB; a checkpoint's record needs at most "
-                                    "{limit:.0f} MB").format(file=path.name, mb=header_len / 2**20,
-                                                             limit=MAX_HEADER / 2**20))  # fmt: skip
+            raise CheckpointError(
+                _("{file}: its header is {mb:.0f} MB; a checkpoint's record needs at most {limit:.0f} MB").format(
+                    file=path.name, mb=header_len / 2**20, limit=MAX_HEADER / 2**20
+                )
+            )
         return header_len
     if head[:1] == b"\x80" or head[:4] == b"PK\x03\x04":
         raise CheckpointError(
@@ -120,8 +160,9 @@ def _sniff(path: Path, head: bytes, size: int) -> int:
             ).format(file=path.name)
         )
     if size < 9:
-        raise CheckpointError(_("{file} is too short to be a checkpoint ({size} bytes): truncated?").format(
-            file=path.name, size=size))  # fmt: skip
+        raise CheckpointError(
+            _("{file} is too short to be a checkpoint ({size} bytes): truncated?").format(file=path.name, size=size)
+        )
     raise CheckpointError(_("{file} is truncated or not a safetensors checkpoint").format(file=path.name))
 
 
@@ -131,8 +172,11 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if not stat.S_ISREG(info.st_mode):
-        raise CheckpointError(_("{file} is not a regular file (a pipe, socket or device); only checkpoint files "
-                                "are read").format(file=path.name))  # fmt: skip
+        raise CheckpointError(
+            _("{file} is not a regular file (a pipe, socket or device); only checkpoint files are read").format(
+                file=path.name
+            )
+        )
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     info = os.fstat(fd)  # the name may have been swapped for a pipe since the stat above
     if not stat.S_ISREG(info.st_mode):
@@ -143,12 +187,24 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
 
 def _record_error(path: Path, exc: RecordError) -> CheckpointError:
     if isinstance(exc, NewerFormatError):
-        return CheckpointError(_("{file} was written by a newer Latent Studio (format {reason}); please update "
-                                 "the app").format(file=path.name, reason=exc.reason))  # fmt: skip
+        return CheckpointError(
+            _("{file} was written by a newer Latent Studio (format {reason}); please update the app").format(
+                file=path.name, reason=exc.reason
+            )
+        )
     if exc.field == "format":
         return CheckpointError(_("{file} is not a Latent Studio checkpoint").format(file=path.name))
-    return CheckpointError(_("{file}: bad record field '{field}': {reason}").format(
-        file=path.name, field=exc.field, reason=exc.reason))  # fmt: skip
+    return CheckpointError(
+        _("{file}: bad record field '{field}': {reason}").format(
+            file=path.name, field=_one_line(exc.field), reason=_one_line(exc.reason)
+        )
+    )
+
+
+def _one_line(text: object, limit: int = 200) -> str:
+    """Text quoted from a file, made safe for a one-line message: control characters escaped, length capped."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _parse_header(path: Path, header_bytes: bytes, data_len: int) -> CheckpointRecord:
@@ -186,8 +242,9 @@ def _check_layout(path: Path, header: dict, data_len: int) -> None:
         ok = ok and len(info["shape"]) <= 8 and all(_is_count(n) for n in info["shape"])
         ok = ok and isinstance(offsets, list) and len(offsets) == 2 and all(_is_count(n) for n in offsets)
         if not ok or offsets[1] - offsets[0] != DTYPE_BYTES[info["dtype"]] * math.prod(info["shape"]):
-            raise CheckpointError(_("{file}: the description of tensor {key} is damaged").format(
-                file=path.name, key=key[:80]))  # fmt: skip
+            raise CheckpointError(
+                _("{file}: the description of tensor {key} is damaged").format(file=path.name, key=key[:80])
+            )
         spans.append((offsets[0], offsets[1]))
     spans.sort()
     end = 0
@@ -196,11 +253,17 @@ def _check_layout(path: Path, header: dict, data_len: int) -> None:
             raise CheckpointError(_("{file} is damaged: its tensors overlap or leave gaps").format(file=path.name))
         end = stop
     if end > data_len:
-        raise CheckpointError(_("{file} is truncated: its header declares {need:,} bytes of weights, the file "
-                                "holds {have:,}").format(file=path.name, need=end, have=data_len))  # fmt: skip
+        raise CheckpointError(
+            _("{file} is truncated: its header declares {need:,} bytes of weights, the file holds {have:,}").format(
+                file=path.name, need=end, have=data_len
+            )
+        )
     if end < data_len:
-        raise CheckpointError(_("{file} has {n:,} bytes of unexpected data after its weights; refused").format(
-            file=path.name, n=data_len - end))  # fmt: skip
+        raise CheckpointError(
+            _("{file} has {n:,} bytes of unexpected data after its weights; refused").format(
+                file=path.name, n=data_len - end
+            )
+        )
 
 
 def _is_count(value) -> bool:
@@ -261,7 +324,8 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Che
     model = _build_validated(path, record, tensors)
     model.to(device)
     model.eval()
-    return Checkpoint(model=model, meta=record.to_dict(), path=path, record=record)
+    extra = {k: v for k, v in tensors.items() if k.startswith(EXTRA_PREFIXES)}
+    return Checkpoint(model=model, meta=record.to_dict(), path=path, record=record, extra_tensors=extra)
 
 
 def _build_validated(path: Path, record: CheckpointRecord, tensors: dict[str, torch.Tensor]) -> torch.nn.Module:
@@ -269,6 +333,7 @@ def _build_validated(path: Path, record: CheckpointRecord, tensors: dict[str, to
     config = record.model_config
     model = build_model(config)
     expected = model.state_dict()
+    tensors = {k: v for k, v in tensors.items() if not k.startswith(EXTRA_PREFIXES)}
     missing = sorted(set(expected) - set(tensors))
     unexpected = sorted(set(tensors) - set(expected))
     if missing or unexpected:
@@ -277,19 +342,32 @@ def _build_validated(path: Path, record: CheckpointRecord, tensors: dict[str, to
             parts.append(f"missing {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}")
         if unexpected:
             parts.append(f"unexpected {', '.join(unexpected[:5])}{' …' if len(unexpected) > 5 else ''}")
-        raise CheckpointError(f"{path.name} does not fit a {config.family} model: {'; '.join(parts)}")
+        raise CheckpointError(
+            _("{file} does not fit a {family} model: {items}").format(
+                file=path.name, family=config.family, items="; ".join(parts)
+            )
+        )
     for key, tensor in tensors.items():
         if tuple(tensor.shape) != tuple(expected[key].shape):
-            raise CheckpointError(f"{path.name}: {key} has shape {tuple(tensor.shape)}, a {config.family} "
-                                  f"model needs {tuple(expected[key].shape)}")  # fmt: skip
+            raise CheckpointError(
+                _("{file}: {key} has shape {shape}, a {family} model needs {shape2}").format(
+                    file=path.name,
+                    key=key,
+                    shape=tuple(tensor.shape),
+                    family=config.family,
+                    shape2=tuple(expected[key].shape),
+                )
+            )
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-            raise CheckpointError(f"{path.name}: {key} holds NaN or infinite values")
+            raise CheckpointError(_("{file}: {key} holds NaN or infinite values").format(file=path.name, key=key))
     model.load_state_dict(tensors)
     return model
 
 
 def _halved(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    return {k: v.half() if v.is_floating_point() else v for k, v in tensors.items()}
+    return {
+        k: v.half() if v.is_floating_point() and not k.startswith(EXTRA_PREFIXES) else v for k, v in tensors.items()
+    }
 
 
 def update_meta(path: str | Path, **changes) -> dict:
@@ -303,14 +381,21 @@ def update_meta(path: str | Path, **changes) -> dict:
     return meta
 
 
-def compact_checkpoint(path: str | Path) -> int:
-    """Store a checkpoint's floating-point weights as float16, in place; returns the new size in bytes."""
+def compact_checkpoint(path: str | Path, drop_run_history: bool = False) -> int:
+    """Store a checkpoint's floating-point weights as float16, in place; returns the new size in bytes.
+
+    ``drop_run_history`` also drops the run's snapshots (``history.*``, megabytes for a long run; the
+    per-epoch curves in the record stay), as the shipped models do to stay small."""
     path = Path(path)
     record, tensors = _read(path, header_only=False)
     _build_validated(path, record, tensors)
     meta = record.to_dict()
     meta["weights_dtype"] = "float16"
-    _write(path, _halved(tensors), meta)
+    meta.pop("resume", None)  # float16 weights cannot continue exactly: the optimizer state goes too
+    dropped = ("resume.", "history.") if drop_run_history else ("resume.",)
+    if drop_run_history:
+        meta.pop("run_history", None)
+    _write(path, _halved({k: v for k, v in tensors.items() if not k.startswith(dropped)}), meta)
     return path.stat().st_size
 
 
@@ -322,8 +407,9 @@ def _write(path: Path, tensors: dict[str, torch.Tensor], meta: dict) -> None:
     except RecordError as exc:
         raise _record_error(path, exc) from None
     except (TypeError, ValueError) as exc:  # not JSON-serialisable
-        raise CheckpointError(_("{file}: the record cannot be stored ({reason})").format(
-            file=path.name, reason=exc)) from None  # fmt: skip
+        raise CheckpointError(
+            _("{file}: the record cannot be stored ({reason})").format(file=path.name, reason=exc)
+        ) from None
     data = st_save(tensors, metadata={META_KEY: text})
     if struct.unpack("<Q", data[:8])[0] > MAX_HEADER:  # a reader would refuse it
         raise CheckpointError(_("{file}: the record is too large to store").format(file=path.name))

@@ -75,8 +75,15 @@ def parse_json(text: bytes | str, what: str, max_depth: int = MAX_DEPTH) -> Any:
 def _kind(value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)
-    return {dict: "an object", list: "a list", str: "a text", bool: "true/false", type(None): "null",
-            int: "a whole number", float: "a number"}.get(type(value), type(value).__name__)  # fmt: skip
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a text",
+        bool: "true/false",
+        type(None): "null",
+        int: "a whole number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
 def _show(value: Any) -> str:
@@ -90,8 +97,9 @@ def _text(value: Any, name: str, max_len: int = MAX_TEXT, choices: tuple[str, ..
     if len(value) > max_len:
         raise RecordError(name, _("is {n} characters long (at most {limit})").format(n=len(value), limit=max_len))
     if choices and value not in choices:
-        raise RecordError(name, _("must be one of {choices}, not {value}").format(
-            choices=", ".join(choices), value=_show(value)))  # fmt: skip
+        raise RecordError(
+            name, _("must be one of {choices}, not {value}").format(choices=", ".join(choices), value=_show(value))
+        )
     return value
 
 
@@ -99,8 +107,9 @@ def _whole(value: Any, name: str, low: int = 0, high: int = MAX_INT) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise RecordError(name, _("must be a whole number, not {value}").format(value=_show(value)))
     if not low <= value <= high:
-        raise RecordError(name, _("must be between {low} and {high}, not {value}").format(
-            low=low, high=high, value=_show(value)))  # fmt: skip
+        raise RecordError(
+            name, _("must be between {low} and {high}, not {value}").format(low=low, high=high, value=_show(value))
+        )
     return value
 
 
@@ -180,8 +189,10 @@ class CheckpointRecord:
             raise RecordError("format", _("is not {expected}").format(expected=FORMAT))
         version = _whole(raw.get("format_version"), "format_version", 1)
         if version > FORMAT_VERSION:
-            raise NewerFormatError("format_version", _("{version} is newer than this app's {ours}").format(
-                version=version, ours=FORMAT_VERSION))  # fmt: skip
+            raise NewerFormatError(
+                "format_version",
+                _("{version} is newer than this app's {ours}").format(version=version, ours=FORMAT_VERSION),
+            )
         config_dict = _settings(raw.get("model_config"), "model_config", ModelConfig)
         try:
             config = ModelConfig.from_dict(config_dict)
@@ -189,8 +200,12 @@ class CheckpointRecord:
             raise RecordError("model_config", str(exc)) from None
         family = _text(raw.get("family"), "family", 64)
         if family != config.family:
-            raise RecordError("family", _("{family} does not match its model_config ({config})").format(
-                family=_show(family), config=_show(config.family)))  # fmt: skip
+            raise RecordError(
+                "family",
+                _("{family} does not match its model_config ({config})").format(
+                    family=_show(family), config=_show(config.family)
+                ),
+            )
         train_config = _settings(raw.get("train_config", {}), "train_config", TrainConfig)
         dataset = _object(raw.get("dataset", {}), "dataset")
         for key in _DATASET_TEXTS:

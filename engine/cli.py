@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .i18n import _
 
 
 class CLIError(Exception):
@@ -27,13 +28,51 @@ def _load_data(name: str, source: str):
 
     def progress(done: int, total: int) -> None:
         if total:
-            print(f"\rdownloading {name}: {100 * done / total:5.1f}%", end="", file=sys.stderr, flush=True)
+            print(
+                "\r" + _("downloading {name}: {percent:5.1f}%").format(name=name, percent=100 * done / total),
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
 
     try:
         dataset = load_dataset(name, source, progress=progress)
     except DatasetError as exc:
         raise CLIError(str(exc)) from exc
-    print(f"dataset: {dataset.name} from {dataset.source.describe()}", file=sys.stderr, flush=True)
+    print(
+        _("dataset: {dataset} from {source}").format(dataset=dataset.name, source=dataset.source.shown_describe()),
+        file=sys.stderr,
+        flush=True,
+    )
+    return dataset
+
+
+def _load_pictures(data_config):
+    """A folder of pictures: read, convert and report what was skipped and why (stderr)."""
+    from .data import DatasetError
+    from .data.image_folder import read_folder, to_dataset
+
+    try:
+        imported = read_folder(data_config.location, data_config.recipe)
+        dataset = to_dataset(imported, data_config.dataset)
+    except DatasetError as exc:
+        raise CLIError(str(exc)) from exc
+    counts = ", ".join(f"{name} {count}" for name, count in imported.counts().items())
+    print(
+        _("pictures: {n:,} kept ({counts}), {n2:,} skipped, {recipe} recipe; dataset {name!r}").format(
+            n=len(imported.labels),
+            counts=counts,
+            n2=len(imported.skipped),
+            recipe=data_config.recipe,
+            name=dataset.name,
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+    for name, reason in imported.skipped[:20]:
+        print(_("  skipped {name}: {reason}").format(name=name, reason=reason), file=sys.stderr)
+    if len(imported.skipped) > 20:
+        print(_("  … and {value:,} more").format(value=len(imported.skipped) - 20), file=sys.stderr)
     return dataset
 
 
@@ -62,8 +101,9 @@ def _output_folder(folder: str | Path, option: str, names: list[str] = ()) -> Pa
         check_writable(folder)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise CLIError(_("{option}: cannot write to {folder}: {reason}").format(
-            option=option, folder=folder, reason=reason)) from None  # fmt: skip
+        raise CLIError(
+            _("{option}: cannot write to {folder}: {reason}").format(option=option, folder=folder, reason=reason)
+        ) from None
     return folder
 
 
@@ -78,11 +118,25 @@ def cmd_models(args: argparse.Namespace) -> int:
         model = build_model(default_model_config(family))
         train = default_train_config(family)
         if args.json:
-            _print_json({"family": family, "params": keras_parameter_count(model), "layers": describe_layers(model),
-                         "defaults": train.to_dict()})  # fmt: skip
+            _print_json(
+                {
+                    "family": family,
+                    "params": keras_parameter_count(model),
+                    "layers": describe_layers(model),
+                    "defaults": train.to_dict(),
+                }
+            )
             continue
-        print(f"{family}: {keras_parameter_count(model):,} parameters — {_(record.description)}")
-        print(f"  defaults: {train.optimizer} lr {train.lr:g}, batch {train.batch_size}, {train.epochs} epochs")
+        print(
+            _("{family}: {count:,} parameters — {description}").format(
+                family=family, count=keras_parameter_count(model), description=_(record.description)
+            )
+        )
+        print(
+            _("  defaults: {optimizer} lr {lr:g}, batch {batch_size}, {epochs} epochs").format(
+                optimizer=train.optimizer, lr=train.lr, batch_size=train.batch_size, epochs=train.epochs
+            )
+        )
         for row in describe_layers(model):
             params = f"{row['params']:>9,}" if row["params"] else " " * 9
             print(f"  {params}  {row['name']:<16} {row['layer']:<16} {row['output']:<10} {row['detail']}")
@@ -113,15 +167,35 @@ def _run_printer(epochs: int):
         ended = None
 
         def on_run_started(self, event) -> None:
-            print(f"training {event.family} on {event.dataset} ({event.train_size:,} train / "
-                  f"{event.val_size:,} val) on {event.device}: {event.epochs} epochs × "
-                  f"{event.steps_per_epoch} steps of {event.batch_size}", file=sys.stderr, flush=True)  # fmt: skip
+            for note in event.notes:  # e.g. a continued run whose optimizer starts afresh
+                print(note, file=sys.stderr, flush=True)
+            print(
+                _(
+                    "training {family} on {dataset} ({train_size:,} train / {val_size:,} val) on {device}: "
+                    "{epochs} epochs × {steps_per_epoch} steps of {batch_size}"
+                ).format(
+                    family=event.family,
+                    dataset=event.dataset,
+                    train_size=event.train_size,
+                    val_size=event.val_size,
+                    device=event.device,
+                    epochs=event.epochs,
+                    steps_per_epoch=event.steps_per_epoch,
+                    batch_size=event.batch_size,
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
 
         def on_epoch_summary(self, event) -> None:
             parts = [f"{k} {v:.4f}" for k, v in event.train.items()]
             parts += [f"val_{k} {v:.4f}" for k, v in event.val.items()]
-            print(f"epoch {event.epoch}/{epochs}  " + "  ".join(parts)
-                  + f"  {event.samples_per_s:,.0f} samples/s  {event.elapsed_s:.1f}s", flush=True)  # fmt: skip
+            print(
+                _("epoch {epoch}/{epochs}  ").format(epoch=event.epoch, epochs=epochs)
+                + "  ".join(parts)
+                + f"  {event.samples_per_s:,.0f} samples/s  {event.elapsed_s:.1f}s",
+                flush=True,
+            )
 
         def on_run_ended(self, event) -> None:
             self.ended = event
@@ -130,39 +204,80 @@ def _run_printer(epochs: int):
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .checkpoint import CheckpointError
     from .data import DataConfig, DatasetError
-    from .runs import save_run
-    from .train import create_trainer, default_train_config, events
+    from .train import create_trainer, default_train_config
 
+    if args.resume:  # continue a saved run (engine.train.resume)
+        from .cli_history import train_resumed
+        from .train.distributed import launched_by_torchrun
+
+        if launched_by_torchrun():  # every rank would continue the run alone and write the same file
+            raise CLIError(_("--resume cannot run under torchrun yet: continue the run in one process"))
+        return train_resumed(args)
+    if args.family is None:
+        raise CLIError(_("train needs a FAMILY (or --resume FILE to continue a saved run)"))
     model_config = _model_config(args)
     try:
         train_config = default_train_config(
-            args.family, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
-            seed=args.seed, device=args.device, threads=args.threads, max_steps_per_epoch=args.max_steps,
-        )  # fmt: skip
+            args.family,
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            lr=args.lr,
+            optimizer=args.optimizer,
+            seed=args.seed,
+            device=args.device,
+            threads=args.threads,
+            max_steps_per_epoch=args.max_steps,
+            compile=args.compile or None,
+        )
     except ValueError as exc:
         raise CLIError(str(exc)) from exc
     out = Path(args.out)
     if out.suffix != ".safetensors":
-        raise CLIError(f"--out must end in .safetensors (got {out.name})")
+        raise CLIError(_("--out must end in .safetensors (got {name})").format(name=out.name))
     _output_folder(out.parent, "--out", [out.name])
     try:
-        data_config = DataConfig.from_source(args.dataset, args.source)
+        data_config = DataConfig.from_source(args.dataset or "mnist", args.source)
+        if data_config.source_kind == "images":
+            data_config = DataConfig.from_images(data_config.location, args.recipe)
+        elif not args.dataset:
+            raise CLIError(_("--dataset is required unless --source is a folder of pictures"))
     except DatasetError as exc:
         raise CLIError(str(exc)) from exc
-    dataset = _load_data(data_config.dataset, data_config.source)
+    from .train import distributed  # under torchrun: DDP, one shard of the data per rank, rank 0 saves
+
+    context = distributed.setup_from_env(train_config.device)
+    if data_config.source_kind == "images":
+        dataset = _load_pictures(data_config)
+    else:
+        dataset = _load_data(data_config.dataset, data_config.source)
     try:
-        trainer = create_trainer(model_config, train_config, dataset)
+        if context is not None:
+            trainer = distributed.create_trainer(context, model_config, train_config, dataset)
+        else:
+            trainer = create_trainer(model_config, train_config, dataset)
     except ValueError as exc:
         raise CLIError(str(exc)) from exc
+    try:
+        return run_and_save(trainer, out, data_config, train_config)
+    finally:
+        distributed.shutdown()
+
+
+def run_and_save(trainer, out: Path, data_config, train_config) -> int:
+    """Run ``trainer`` to its end, printing each epoch, save the run at ``out`` and print its JSON line."""
+    from .checkpoint import CheckpointError
+    from .models.families import get_family
+    from .runs import save_run
+    from .train import events
+
     printer = _run_printer(train_config.epochs)
     try:
         for event in trainer.run():
             events.dispatch(event, printer)
     except KeyboardInterrupt:
         trainer.control.stop()
-        raise CLIError("interrupted before the run could end; nothing was saved") from None
+        raise CLIError(_("interrupted before the run could end; nothing was saved")) from None
     ended = printer.ended
     assert ended is not None
     if ended.reason == events.ERROR:
@@ -171,16 +286,22 @@ def cmd_train(args: argparse.Namespace) -> int:
     if ended.reason != events.FINISHED:
         print(ended.message, file=sys.stderr)
     try:
-        save_run(out, trainer, ended, data_config, train_config)
+        if getattr(trainer, "is_main_process", True):  # under torchrun only rank 0 writes
+            save_run(out, trainer, ended, data_config, train_config)
     except (CheckpointError, OSError) as exc:
         raise CLIError(str(exc)) from exc
     result = {
-        "val_loss": ended.final.get("loss"), "val_bce": ended.final.get("bce"),
-        "val_rounded_accuracy": ended.final.get("rounded_accuracy"), "epochs": ended.epochs_completed,
-        "samples_per_s": round(ended.final.get("samples_per_s", 0.0), 1), "device": str(trainer.device),
-        "stopped_because": ended.reason, "seconds": round(ended.final.get("elapsed_s", 0.0), 2), "out": str(out),
-    }  # fmt: skip
-    if model_config.family in ("gan", "dcgan"):
+        "val_loss": ended.final.get("loss"),
+        "val_bce": ended.final.get("bce"),
+        "val_rounded_accuracy": ended.final.get("rounded_accuracy"),
+        "epochs": ended.epochs_completed,
+        "samples_per_s": round(ended.final.get("samples_per_s", 0.0), 1),
+        "device": str(trainer.device),
+        "stopped_because": ended.reason,
+        "seconds": round(ended.final.get("elapsed_s", 0.0), 2),
+        "out": str(out),
+    }
+    if get_family(trainer.model.config.family).adversarial:
         for key in ("loss_d", "loss_g", "d_real", "d_fake"):
             if ended.history.get(key):
                 result[key] = ended.history[key][-1]
@@ -208,8 +329,10 @@ def evaluate_checkpoint(checkpoint, dataset, batch_size: int = 256) -> dict:
         d_real = model.discriminate(real)
         fake = model.sample(len(val), torch.Generator().manual_seed(0))
         d_fake = model.discriminate(fake)
-        loss_d = 0.5 * (F.binary_cross_entropy(d_real.clamp(1e-7, 1 - 1e-7), torch.ones_like(d_real))
-                        + F.binary_cross_entropy(d_fake.clamp(1e-7, 1 - 1e-7), torch.zeros_like(d_fake)))  # fmt: skip
+        loss_d = 0.5 * (
+            F.binary_cross_entropy(d_real.clamp(1e-7, 1 - 1e-7), torch.ones_like(d_real))
+            + F.binary_cross_entropy(d_fake.clamp(1e-7, 1 - 1e-7), torch.zeros_like(d_fake))
+        )
     return {"loss_d": float(loss_d), "d_real": float(d_real.mean()), "d_fake": float(d_fake.mean())}
 
 
@@ -217,16 +340,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     checkpoint = _load_checkpoint(args.checkpoint)
     name = args.dataset or (checkpoint.meta.get("dataset") or {}).get("name")
     if not name:
-        raise CLIError("the checkpoint does not say its dataset; pass --dataset")
+        raise CLIError(_("the checkpoint does not say its dataset; pass --dataset"))
     dataset = _load_data(name, args.source)
     metrics = evaluate_checkpoint(checkpoint, dataset)
-    _, val = dataset.split()
+    _train, val = dataset.split()
     from .quality import checkpoint_quality  # the judge's view: class histogram, judge-FID, judge accuracy
 
     quality = checkpoint_quality(checkpoint.model, checkpoint.meta["family"], dataset)
-    _print_json({"checkpoint": args.checkpoint, "family": checkpoint.meta["family"], "dataset": dataset.name,
-                 "source": dataset.source.describe(), "val_size": len(val), **metrics,
-                 "quality": quality})  # fmt: skip
+    _print_json(
+        {
+            "checkpoint": args.checkpoint,
+            "family": checkpoint.meta["family"],
+            "dataset": dataset.name,
+            "source": dataset.source.describe(),
+            "val_size": len(val),
+            **metrics,
+            "quality": quality,
+        }
+    )
     return 0
 
 
@@ -240,7 +371,11 @@ def cmd_reconstruct(args: argparse.Namespace) -> int:
 
     checkpoint = _load_checkpoint(args.checkpoint)
     if checkpoint.meta["family"] not in AUTOENCODER_FAMILIES:
-        raise CLIError(f"{args.checkpoint} is a {checkpoint.meta['family']}, not an autoencoder; use 'sample'")
+        raise CLIError(
+            _("{checkpoint} is a {family}, not an autoencoder; use 'sample'").format(
+                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
+            )
+        )
     outputs = [f"{Path(p).stem}.{kind}.png" for p in args.images for kind in ("input", "recon")]
     out_dir = _output_folder(args.out_dir, "--out-dir", outputs)
     failures = 0
@@ -248,7 +383,7 @@ def cmd_reconstruct(args: argparse.Namespace) -> int:
         try:
             prepared = inference.prepare(read_image(image_path))
         except (ImageError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {reason}").format(reason=exc), file=sys.stderr)
             failures += 1
             continue
         result = inference.reconstruct(checkpoint.model, prepared.input)
@@ -278,10 +413,13 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     checkpoint = _load_checkpoint(args.checkpoint)
     if checkpoint.meta["family"] not in GENERATOR_FAMILIES:
-        raise CLIError(f"{args.checkpoint} is a {checkpoint.meta['family']} autoencoder; it cannot sample "
-                       "(use a gan, dcgan or vae checkpoint)")  # fmt: skip
+        raise CLIError(
+            _("{checkpoint} is a {family} autoencoder; it cannot sample (use a gan, dcgan or vae checkpoint)").format(
+                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
+            )
+        )
     if not 1 <= args.n <= 10000:
-        raise CLIError(f"--n must be between 1 and 10000, not {args.n}")
+        raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
     out_dir = _output_folder(args.out_dir, "--out-dir")
     images = inference.sample(checkpoint.model, args.n, args.seed).images
     images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
@@ -290,6 +428,12 @@ def cmd_sample(args: argparse.Namespace) -> int:
     write_png(out_dir / "grid.png", make_grid(images))
     _print_json({"n": args.n, "seed": args.seed, "grid": str(out_dir / "grid.png"), "out_dir": str(out_dir)})
     return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .cli_history import show_history
+
+    return show_history(args)
 
 
 # -- the parser ----------------------------------------------------------------------------
@@ -304,9 +448,11 @@ def _add_family_options(parser: argparse.ArgumentParser) -> None:
         text = f"{'/'.join(f.key for f in users)}: {_(option.help)}"
         defaults = {f.key: f.option(option.name).default for f in users}
         if len(set(defaults.values())) > 1:
-            text += " Defaults: " + ", ".join(f"{key} {value}" for key, value in defaults.items()) + "."
+            text += " " + _("Defaults: {values}.").format(
+                values=", ".join(f"{key} {value}" for key, value in defaults.items())
+            )
         if option.range_text() and not option.choices:
-            text += f" Range {option.range_text()}."
+            text += " " + _("Range {range}.").format(range=option.range_text())
         kwargs = {"choices": option.values} if option.choices else {"type": option.type}
         parser.add_argument("--" + option.name.replace("_", "-"), help=text.replace("%", "%%"), **kwargs)
 
@@ -320,39 +466,92 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"latent-studio {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("models", help="each family with its layers and parameter count")
-    p.add_argument("--json", action="store_true", help="one JSON line per family")
+    p = sub.add_parser("models", help=_("each family with its layers and parameter count"))
+    p.add_argument("--json", action="store_true", help=_("one JSON line per family"))
     p.set_defaults(func=cmd_models)
 
-    p = sub.add_parser("train", help="train a model and save it as a checkpoint")
-    p.add_argument("family", choices=family_keys())
-    p.add_argument("--dataset", choices=DATASET_NAMES, required=True)
-    p.add_argument("--source", default="auto", help="auto, embedded, full or a folder of IDX files (default auto)")
-    p.add_argument("--epochs", type=int)
+    p = sub.add_parser("train", help=_("train a model and save it as a checkpoint"))
+    p.add_argument("family", nargs="?", choices=family_keys(), help=_("the model family (not needed with --resume)"))
+    p.add_argument("--dataset", choices=DATASET_NAMES, help=_("required unless --source is a folder of pictures"))
+    p.add_argument(
+        "--source",
+        default="auto",
+        help=_(
+            "auto, embedded, full, a folder of IDX files, or a folder of "
+            "pictures (one sub-folder per class, or flat) (default auto)"
+        ),
+    )
+    p.add_argument(
+        "--recipe",
+        choices=("mnist", "resize"),
+        default="mnist",
+        help=_("folder of pictures: the Draw page's MNIST recipe (default) or a plain resize to 28×28"),
+    )
+    p.add_argument(
+        "--epochs",
+        type=int,
+        help=_(
+            "epochs to train; with --resume: how many MORE epochs (default: what is left of the run's planned epochs)"
+        ),
+    )
+    p.add_argument(
+        "--resume",
+        metavar="FILE",
+        help=_(
+            "continue the run saved in FILE: its family, dataset, batch "
+            "size, optimizer (and its state), RNG states, counters and history carry on; --out is a new "
+            "file (it may be FILE itself)"
+        ),
+    )
     p.add_argument("--batch-size", type=int)
     p.add_argument("--lr", type=float)
     p.add_argument("--optimizer", choices=OPTIMIZERS)
     p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N, mps")
-    p.add_argument("--threads", type=int, default=0, help="CPU threads for torch (0: torch's choice)")
-    p.add_argument("--max-steps", type=int, default=0, help="cap on steps per epoch (quick trials)")
+    p.add_argument("--device", default="auto", help=_("auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N, mps"))
+    p.add_argument("--threads", type=int, default=0, help=_("CPU threads for torch (0: torch's choice)"))
+    p.add_argument(
+        "--max-steps",
+        type=int,
+        help=_("cap on steps per epoch (quick trials); default none (with --resume: the run's own)"),
+    )
+    p.add_argument(
+        "--compile",
+        action="store_true",
+        help=_(
+            "the compiled fast path: the training step through "
+            "torch.compile (CUDA graphs on a GPU); a run too short to win the compile time back trains "
+            "eagerly and says so"
+        ),
+    )
     _add_family_options(p)
-    p.add_argument("--out", required=True, help="checkpoint file to write (.safetensors)")
+    p.add_argument("--out", required=True, help=_("checkpoint file to write (.safetensors)"))
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="validation metrics of a checkpoint, as JSON")
+    p = sub.add_parser(
+        "history",
+        help=_("a checkpoint's training history: a summary, or its curves as CSV and its snapshots as an animated GIF"),
+    )
     p.add_argument("checkpoint")
-    p.add_argument("--dataset", choices=DATASET_NAMES, help="default: the checkpoint's own")
+    p.add_argument("--csv", metavar="OUT.csv", help=_("write one row per logged step and one per epoch"))
+    p.add_argument("--gif", metavar="OUT.gif", help=_("write the snapshots as an animated GIF, epoch on each frame"))
+    p.add_argument("--scale", type=int, default=4, help=_("GIF: pixels per image pixel (nearest-neighbour; default 4)"))
+    p.add_argument("--fps", type=float, default=4.0, help=_("GIF: frames per second (default 4)"))
+    p.add_argument("--all-snapshots", action="store_true", help=_("GIF: every snapshot, not only one per epoch"))
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("evaluate", help=_("validation metrics of a checkpoint, as JSON"))
+    p.add_argument("checkpoint")
+    p.add_argument("--dataset", choices=DATASET_NAMES, help=_("default: the checkpoint's own"))
     p.add_argument("--source", default="auto")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("reconstruct", help="reconstruct image files with an autoencoder")
+    p = sub.add_parser("reconstruct", help=_("reconstruct image files with an autoencoder"))
     p.add_argument("checkpoint")
     p.add_argument("images", nargs="+", metavar="IMAGE")
     p.add_argument("--out-dir", required=True)
     p.set_defaults(func=cmd_reconstruct)
 
-    p = sub.add_parser("sample", help="generate images with a GAN, DCGAN or VAE")
+    p = sub.add_parser("sample", help=_("generate images with a GAN, DCGAN or VAE"))
     p.add_argument("checkpoint")
     p.add_argument("--n", type=int, default=64)
     p.add_argument("--seed", type=int, default=0)
@@ -371,17 +570,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (CLIError, CheckpointError, DatasetError, ImageError) as exc:  # e.g. a PNG that the full disk refused
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {reason}").format(reason=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(_("error: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
         return 0
     except OSError as exc:  # the last defence: a file-system failure nobody foresaw is one line, not a traceback
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(_("error: {reason}{where}").format(reason=exc.strerror or exc, where=where), file=sys.stderr)
         return 2
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import torch
 
+from .i18n import _, ngettext
+
 
 def pick_device(requested: str | None = "auto") -> torch.device:
     """CUDA, then Apple MPS, then CPU — or exactly what was asked.
@@ -19,15 +21,19 @@ def pick_device(requested: str | None = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if name.startswith("cuda") and not torch.cuda.is_available():
-        raise ValueError(f"device {requested!r} was asked for, but no CUDA GPU is available here")
+        raise ValueError(
+            _("device {requested!r} was asked for, but no CUDA GPU is available here").format(requested=requested)
+        )
     if name == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise ValueError("device 'mps' was asked for, but Apple MPS is not available here")
+            raise ValueError(_("device 'mps' was asked for, but Apple MPS is not available here"))
     try:
         return torch.device(name)
     except RuntimeError as exc:
-        raise ValueError(f"unknown device {requested!r} (use auto, cpu, cuda, cuda:N or mps)") from exc
+        raise ValueError(
+            _("unknown device {requested!r} (use auto, cpu, cuda, cuda:N or mps)").format(requested=requested)
+        ) from exc
 
 
 def describe_device(device: torch.device | str) -> str:
@@ -39,7 +45,7 @@ def describe_device(device: torch.device | str) -> str:
     if device.type == "mps":
         return "Apple MPS"
     n = torch.get_num_threads()
-    return f"CPU ({n} thread{'' if n == 1 else 's'})"
+    return ngettext("CPU ({n} thread)", "CPU ({n} threads)", n).format(n=n)
 
 
 def available_devices() -> list[tuple[str, str]]:

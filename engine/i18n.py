@@ -26,7 +26,6 @@ import os
 import threading
 
 DOMAIN = "latent_studio"
-LANGUAGES = ("en", "fr")  # the languages the app ships; English is the source language
 
 _lock = threading.Lock()
 _language: str | None = None  # None: follow the environment
@@ -39,14 +38,25 @@ def _catalogue_dir():
     return asset_path("i18n", "engine")
 
 
+def available_languages() -> list[str]:
+    """English (the source text) and every language with a compiled catalogue: adding a language is
+    adding its ``.po`` (and ``.mo``), nothing else."""
+    try:
+        found = sorted(p.parent.parent.name for p in _catalogue_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    except OSError:
+        found = []
+    return ["en"] + [code for code in found if code != "en"]
+
+
 def language_from_environment(environ: dict | None = None) -> str:
-    """``fr`` when the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set names French, else ``en``."""
+    """The language of the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set (``fr`` for
+    ``fr_CA.UTF-8``), when the engine speaks it; else ``en``."""
     environ = os.environ if environ is None else environ
     for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(key)
         if value:
-            first = value.split(":")[0].lower()
-            return "fr" if first.startswith("fr") else "en"
+            code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return code if code in available_languages() else "en"
     return "en"
 
 

@@ -25,29 +25,47 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .fsutil import atomic_write_bytes
-from .i18n import _
+from .i18n import N_, _
 
 MAX_PIXELS = 40_000_000  # refuse images that declare more pixels than this (≈ 160 MB as float32)
 MAX_FILE_BYTES = 256 * 1024 * 1024  # and files bigger than this
 MAX_SIDE = 1024  # bigger images are scaled down while (JPEG) or right after decoding: a digit needs far less
 SUPPORTED = "PNG, JPEG, BMP, GIF, TIFF, WebP, PPM/PGM"
-OPEN_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm *.pbm)"
+OPEN_FILTER = N_("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm *.pbm)")  # _() where shown
 # The only decoders Pillow may use: none of them runs an external program (EPS hands files to
 # Ghostscript, a PostScript interpreter) or reads formats nobody drops on a drawing page (FITS, TGA, …).
 ALLOWED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM")
 
 # What a file really is, from its first bytes — for the message when it is not one of the above.
 _MAGIC = (
-    (b"%!PS", "PostScript"), (b"\xc5\xd0\xd3\xc6", "EPS (PostScript)"), (b"%PDF", "PDF"),
-    (b"SIMPLE  =", "FITS"), (b"8BPS", "Photoshop (PSD)"), (b"\x00\x00\x01\x00", "Windows icon (ICO)"),
-    (b"icns", "macOS icon (ICNS)"), (b"v/1\x01", "OpenEXR"), (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
-    (b"\xffO\xffQ", "JPEG 2000"), (b"qoif", "QOI"), (b"DDS ", "DirectDraw surface (DDS)"),
-    (b"PK\x03\x04", "ZIP archive (or Office document)"), (b"\x1f\x8b", "gzip archive"),
-    (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!", "RAR archive"), (b"\x7fELF", "program (ELF)"),
-    (b"MZ", "Windows program"), (b"\x89HDF", "HDF5"), (b"\x93NUMPY", "NumPy array (.npy)"),
-    (b"\x80", "Python pickle"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
-    (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
-)  # fmt: skip
+    (b"%!PS", "PostScript"),
+    (b"\xc5\xd0\xd3\xc6", "EPS (PostScript)"),
+    (b"%PDF", "PDF"),
+    (b"SIMPLE  =", "FITS"),
+    (b"8BPS", "Photoshop (PSD)"),
+    (b"\x00\x00\x01\x00", N_("Windows icon (ICO)")),
+    (b"icns", N_("macOS icon (ICNS)")),
+    (b"v/1\x01", "OpenEXR"),
+    (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
+    (b"\xffO\xffQ", "JPEG 2000"),
+    (b"qoif", "QOI"),
+    (b"DDS ", N_("DirectDraw surface (DDS)")),
+    (b"PK\x03\x04", N_("ZIP archive (or Office document)")),
+    (b"\x1f\x8b", N_("gzip archive")),
+    (b"7z\xbc\xaf", N_("7-Zip archive")),
+    (b"Rar!", N_("RAR archive")),
+    (b"\x7fELF", N_("program (ELF)")),
+    (b"MZ", N_("Windows program")),
+    (b"\x89HDF", "HDF5"),
+    (b"\x93NUMPY", N_("NumPy array (.npy)")),
+    (b"\x80", "Python pickle"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
 
 
 class ImageError(Exception):
@@ -121,7 +139,7 @@ def _not_readable(name: str, data: bytes) -> ImageError:
         )
     return ImageError(
         _("{name} is really a {what} file, not an image this app reads (it reads {formats})").format(
-            name=name, what=what, formats=SUPPORTED
+            name=name, what=_(what), formats=SUPPORTED
         )
     )
 

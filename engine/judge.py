@@ -19,6 +19,7 @@ from torch import nn
 
 from .data.catalog import check_name
 from .fsutil import atomic_write_bytes
+from .i18n import _
 from .paths import asset_path
 
 JUDGE_FORMAT = "latent-studio-judge"
@@ -36,10 +37,14 @@ class JudgeNet(nn.Module):
     def __init__(self, classes: int = 10) -> None:
         super().__init__()
         self.conv = nn.Sequential(
-            nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(1, 32, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
             nn.Flatten(),
-        )  # fmt: skip
+        )
         self.hidden = nn.Sequential(nn.Linear(64 * 7 * 7, FEATURES), nn.ReLU())
         self.dropout = nn.Dropout(0.3)
         self.head = nn.Linear(FEATURES, classes)
@@ -67,7 +72,7 @@ class Judge:
         device = next(self.net.parameters()).device
         probs, feats = [], []
         for start in range(0, images01.shape[0], batch):
-            x = images01[start:start + batch].to(device).float()
+            x = images01[start : start + batch].to(device).float()
             f = self.net.features(x)
             probs.append(torch.softmax(self.net.head(f), dim=1).cpu())
             feats.append(f.cpu())
@@ -101,21 +106,29 @@ def load_judge(dataset: str, path: str | Path | None = None, device: str | torch
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise JudgeError(f"no judge for {dataset} at {path}: {exc.strerror or exc}") from exc
+        raise JudgeError(
+            _("no judge for {dataset} at {path}: {reason}").format(
+                dataset=dataset, path=path, reason=exc.strerror or exc
+            )
+        ) from exc
     if data[:1] == b"\x80" or data[:4] == b"PK\x03\x04":
-        raise JudgeError(f"{path.name} looks like a pickle file; judges are only read from safetensors")
+        raise JudgeError(
+            _("{file} looks like a pickle file; judges are only read from safetensors").format(file=path.name)
+        )
     try:
         tensors = st_load(data)
         header_len = int.from_bytes(data[:8], "little")
-        meta = json.loads(json.loads(data[8:8 + header_len])["__metadata__"][META_KEY])
+        meta = json.loads(json.loads(data[8 : 8 + header_len])["__metadata__"][META_KEY])
     except Exception as exc:  # safetensors and json raise their own types
-        raise JudgeError(f"{path.name} is not a judge file or is damaged: {exc}") from exc
+        raise JudgeError(
+            _("{file} is not a judge file or is damaged: {reason}").format(file=path.name, reason=exc)
+        ) from exc
     if meta.get("format") != JUDGE_FORMAT:
-        raise JudgeError(f"{path.name} is not a Latent Studio judge")
+        raise JudgeError(_("{file} is not a Latent Studio judge").format(file=path.name))
     net = JudgeNet(int(meta.get("classes", 10)))
     expected = net.state_dict()
     if set(expected) != set(tensors) or any(tensors[k].shape != expected[k].shape for k in expected):
-        raise JudgeError(f"{path.name} does not fit the judge's architecture")
+        raise JudgeError(_("{file} does not fit the judge's architecture").format(file=path.name))
     net.load_state_dict({k: v.float() for k, v in tensors.items()})
     net.to(device).eval()
     judge = Judge(net=net, dataset=meta.get("dataset", dataset), meta=meta)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from .i18n import _
 from .inference import encode
 
 MAX_POINTS = 6000
@@ -72,11 +73,20 @@ def compute_latent_map(
     )
 
 
-def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = MAX_POINTS):
+def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = MAX_POINTS, record: dict | None = None):
     """A dataset's validation split plus its test split (images a model never trained on), from what is on
-    this machine: (images uint8 (N, 28, 28), labels, class names, a description)."""
+    this machine: (images uint8 (N, 28, 28), labels, class names, a description).
+
+    ``record`` is the checkpoint's dataset record: a model trained on a folder of pictures
+    (``requested_source`` "images") is mapped with the pictures of that folder, converted the same way."""
     from engine.data import DatasetError, load_dataset
 
+    record = record or {}
+    if record.get("requested_source") == "images" and record.get("location"):
+        from engine.data.image_folder import load_image_folder
+
+        dataset = load_image_folder(record["location"], str(record.get("recipe") or "mnist"), name=dataset_name)
+        return _held_out(dataset, limit)
     kind = source_kind
     if kind not in ("embedded", "full", "auto"):
         kind = "auto"
@@ -84,6 +94,12 @@ def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = M
         dataset = load_dataset(dataset_name, kind, allow_download=False)
     except DatasetError:  # e.g. a model trained on the full data, on a machine with the embedded subset only
         dataset = load_dataset(dataset_name, "auto", allow_download=False)
+    return _held_out(dataset, limit)
+
+
+def _held_out(dataset, limit: int):
+    from engine.data import dataset_title
+
     _train, val = dataset.split()
     images = torch.cat([val.images, dataset.test.images])
     labels = torch.cat([val.labels, dataset.test.labels])
@@ -94,5 +110,7 @@ def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = M
         images,
         labels,
         list(dataset.class_names),
-        f"{len(images):,} held-out images of {dataset.name} ({dataset.source.describe()})",
+        _("{count} held-out images of {dataset} ({source})").format(
+            count=len(images), dataset=dataset_title(dataset.name), source=dataset.source.shown_describe()
+        ),
     )

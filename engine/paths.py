@@ -85,7 +85,7 @@ def asset_path(*parts: str) -> Path:
 
 def missing_asset_message(*parts: str) -> str:
     """What to tell the user when a shipped file is missing: which one, and how to reinstall."""
-    name = "/".join(parts) or "the assets folder"
+    name = "/".join(parts) or _("the assets folder")
     return _("Latent Studio's file {name} is missing from {folder}: the installation is incomplete. {hint}").format(
         name=name, folder=ASSETS_DIR, hint=_(REINSTALL_HINT)
     )
@@ -161,11 +161,10 @@ def user_datasets_dir() -> Path:
 
 def folder_problem(folder: Path) -> str | None:
     """Why ``folder`` cannot hold the user's files (created if needed), or None when it can."""
+    from . import fsutil
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        fsutil.check_writable(folder)  # the one probe: creates the folder, then a file in it
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return _("Latent Studio cannot write its data folder {folder} ({reason}).").format(folder=folder, reason=reason)

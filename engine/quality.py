@@ -59,7 +59,7 @@ def normalised_entropy(histogram) -> float:
     p = np.asarray(histogram, dtype=np.float64)
     p = p / p.sum()
     nz = p[p > 0]
-    return float(-(nz * np.log(nz)).sum() / math.log(len(p))) if len(p) > 1 else 0.0
+    return max(0.0, float(-(nz * np.log(nz)).sum() / math.log(len(p)))) if len(p) > 1 else 0.0
 
 
 def confident_share(probs, threshold: float = CONFIDENT) -> float:
@@ -115,18 +115,35 @@ class RealReference:
 def held_out_images(dataset: Dataset) -> tuple[torch.Tensor, torch.Tensor]:
     """uint8 images and labels no model trained on: the validation split, then the test file."""
     _, val = dataset.split()
-    return torch.cat([val.images.cpu(), dataset.test.images.cpu()]), torch.cat([val.labels.cpu(),
-                                                                              dataset.test.labels.cpu()])
+    return torch.cat([val.images.cpu(), dataset.test.images.cpu()]), torch.cat(
+        [val.labels.cpu(), dataset.test.labels.cpu()]
+    )
+
+
+_REFERENCES: dict[tuple, RealReference] = {}
 
 
 def real_reference(judge: Judge, dataset: Dataset) -> RealReference:
+    """The judge's view of ``dataset``'s held-out images (cached per judge, dataset and source)."""
+    key = (id(judge.net), dataset.name, dataset.source.describe(), len(dataset.train), len(dataset.test))
+    if key not in _REFERENCES:
+        _REFERENCES[key] = _read_reference(judge, dataset)
+    return _REFERENCES[key]
+
+
+def _read_reference(judge: Judge, dataset: Dataset) -> RealReference:
     images, _labels = held_out_images(dataset)
     probs, feats = judge.read(images.float() / 255.0)
     hist = class_histogram(probs)
-    return RealReference(dataset=dataset.name, source=dataset.source.describe(),
-                         reference=Gaussian.fit(feats[0::2].numpy()), baseline_features=feats[1::2].numpy(),
-                         size=len(images), confident_share=confident_share(probs),
-                         entropy=normalised_entropy(hist))  # fmt: skip
+    return RealReference(
+        dataset=dataset.name,
+        source=dataset.source.describe(),
+        reference=Gaussian.fit(feats[0::2].numpy()),
+        baseline_features=feats[1::2].numpy(),
+        size=len(images),
+        confident_share=confident_share(probs),
+        entropy=normalised_entropy(hist),
+    )
 
 
 # -- generators ----------------------------------------------------------------------------
@@ -142,8 +159,16 @@ class GeneratorQuality:
     seconds: float
 
     def to_dict(self, digits: int = 4) -> dict:
-        return {k: ([round(x, digits) for x in v] if isinstance(v, list) else
-                    round(v, digits) if isinstance(v, float) else v) for k, v in asdict(self).items()}  # fmt: skip
+        return {
+            k: (
+                [round(x, digits) for x in v]
+                if isinstance(v, list)
+                else round(v, digits)
+                if isinstance(v, float)
+                else v
+            )
+            for k, v in asdict(self).items()
+        }
 
 
 @torch.no_grad()
@@ -166,15 +191,20 @@ def score_samples(samples01: torch.Tensor, judge: Judge, reference: RealReferenc
     hist = class_histogram(probs)
     n = len(samples01)
     return GeneratorQuality(
-        samples=n, histogram=hist.tolist(), entropy=normalised_entropy(hist),
-        confident_share=confident_share(probs), real_confident_share=reference.confident_share,
+        samples=n,
+        histogram=hist.tolist(),
+        entropy=normalised_entropy(hist),
+        confident_share=confident_share(probs),
+        real_confident_share=reference.confident_share,
         judge_fid=frechet_distance(feats.numpy(), reference.reference) if n > 1 else float("nan"),
-        real_baseline_fid=reference.baseline_fid(n), seconds=time.perf_counter() - start,
-    )  # fmt: skip
+        real_baseline_fid=reference.baseline_fid(n),
+        seconds=time.perf_counter() - start,
+    )
 
 
-def generator_quality(model: torch.nn.Module, judge: Judge, reference: RealReference,
-                      n: int = DEFAULT_SAMPLES, seed: int = 0) -> GeneratorQuality:  # fmt: skip
+def generator_quality(
+    model: torch.nn.Module, judge: Judge, reference: RealReference, n: int = DEFAULT_SAMPLES, seed: int = 0
+) -> GeneratorQuality:
     """Draw ``n`` samples from a GAN, DCGAN or VAE and score them."""
     start = time.perf_counter()
     quality = score_samples(draw_samples(model, n, seed), judge, reference)
@@ -209,30 +239,39 @@ class ReconstructionQuality:
 
 
 @torch.no_grad()
-def reconstruction_quality(model: torch.nn.Module, judge: Judge, images_u8: torch.Tensor,
-                           labels: torch.Tensor, batch: int = 500) -> ReconstructionQuality:  # fmt: skip
+def reconstruction_quality(
+    model: torch.nn.Module, judge: Judge, images_u8: torch.Tensor, labels: torch.Tensor, batch: int = 500
+) -> ReconstructionQuality:
     """The judge's accuracy on ``images_u8`` and on the model's reconstructions of them."""
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
     try:
         x = images_u8.float().div(255.0)
-        recon = torch.cat([model.reconstruct(x[i:i + batch].to(device)).float().cpu()
-                           for i in range(0, len(x), batch)]) if len(x) else x  # fmt: skip
+        recon = (
+            torch.cat([model.reconstruct(x[i : i + batch].to(device)).float().cpu() for i in range(0, len(x), batch)])
+            if len(x)
+            else x
+        )
     finally:
         model.train(was_training)
     labels = labels.cpu()
     acc_orig = float((judge.read(x)[0].argmax(1) == labels).float().mean())
     acc_recon = float((judge.read(recon)[0].argmax(1) == labels).float().mean())
-    return ReconstructionQuality(images=len(labels), accuracy_originals=acc_orig,
-                                 accuracy_reconstructions=acc_recon,
-                                 kept=acc_recon / acc_orig if acc_orig > 0 else float("nan"))  # fmt: skip
+    return ReconstructionQuality(
+        images=len(labels),
+        accuracy_originals=acc_orig,
+        accuracy_reconstructions=acc_recon,
+        kept=acc_recon / acc_orig if acc_orig > 0 else float("nan"),
+    )
 
 
 # -- GAN health from the class histogram ---------------------------------------------------
 def _class_label(dataset: str, name: str) -> str:
     """How a class reads in a sentence: "1s" for digits, “Sneaker” for clothes."""
-    return f"{name}s" if name.isdigit() else f"“{name}”"
+    if name.isdigit():
+        return _("{digit}s").format(digit=name)
+    return _("“{name}”").format(name=_(name))  # the class name in the user's language (N_ in engine.data.catalog)
 
 
 def class_collapse(histogram, class_names: tuple[str, ...] | list[str], dataset: str = "") -> str | None:
@@ -245,7 +284,8 @@ def class_collapse(histogram, class_names: tuple[str, ...] | list[str], dataset:
     if p[top] < COLLAPSE_FACTOR / len(p):
         return None
     return _("partial mode collapse: {share} % of samples are {label}").format(
-        share=round(100 * p[top]), label=_class_label(dataset, class_names[top]))
+        share=round(100 * p[top]), label=_class_label(dataset, class_names[top])
+    )
 
 
 def class_health(histogram, class_names: tuple[str, ...] | list[str], dataset: str = ""):
@@ -262,15 +302,21 @@ def class_health(histogram, class_names: tuple[str, ...] | list[str], dataset: s
         return None
     p = np.asarray(histogram, dtype=np.float64)
     level = PROBLEM if p.max() / p.sum() >= 1.5 * COLLAPSE_FACTOR / len(p) else WATCH
-    return Health(level, sentence[:1].upper() + sentence[1:],
-                  _("The generator draws one class far more often than the data holds it, so some other classes "
-                    "are rare or missing. Training longer, another seed or a lower learning rate can help; "
-                    "the judge's class histogram shows which classes are missing."))  # fmt: skip
+    return Health(
+        level,
+        sentence[:1].upper() + sentence[1:],
+        _(
+            "The generator draws one class far more often than the data holds it, so some other classes "
+            "are rare or missing. Training longer, another seed or a lower learning rate can help; "
+            "the judge's class histogram shows which classes are missing."
+        ),
+    )
 
 
 # -- one call for a checkpoint (evaluate, the Models page) -----------------------------------
-def checkpoint_quality(model: torch.nn.Module, family: str, dataset: Dataset, n: int = DEFAULT_SAMPLES,
-                       judge: Judge | None = None) -> dict:  # fmt: skip
+def checkpoint_quality(
+    model: torch.nn.Module, family: str, dataset: Dataset, n: int = DEFAULT_SAMPLES, judge: Judge | None = None
+) -> dict:
     """The judge's figures for a model of ``family`` on ``dataset``, as a JSON-ready dict.
 
     Generators (GAN, DCGAN, VAE): samples' class histogram, entropy, confident share and
@@ -289,8 +335,9 @@ def checkpoint_quality(model: torch.nn.Module, family: str, dataset: Dataset, n:
         reference = real_reference(judge, dataset)
         result["samples"] = generator_quality(model, judge, reference, n=n).to_dict()
         result["samples"]["held_out_real_images"] = reference.size
-        result["samples"]["collapse"] = class_collapse(result["samples"]["histogram"], dataset.class_names,
-                                                       dataset.name)  # fmt: skip
+        result["samples"]["collapse"] = class_collapse(
+            result["samples"]["histogram"], dataset.class_names, dataset.name
+        )
     if family in AUTOENCODER_FAMILIES:
         _, val = dataset.split()
         result["reconstructions"] = reconstruction_quality(model, judge, val.images.cpu(), val.labels).to_dict()

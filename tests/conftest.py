@@ -10,6 +10,10 @@ import pytest
 
 # Before anything imports Qt: no window system needed, on any machine.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The English source text and English number formats ("11,767", "0.287"), whatever the machine's
+# locale: tests/desktop/test_i18n.py switches to French itself, and the engine's gettext follows these.
+os.environ["LC_ALL"] = "en_US.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +23,65 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("latent-studio-home")
     monkeypatch.setenv("LATENT_STUDIO_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(request):
+    """As the app does (desktop/gc_guard.py): no automatic collection while a desktop test runs, so a
+    worker thread never destroys a Qt object it finds in a reference cycle; collect here, on the main thread."""
+    if "desktop" not in str(request.node.path) and "bench" not in str(request.node.path):
+        yield
+        return
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_modal_dialogs(request, monkeypatch):
+    """A modal dialog that a test did not answer would wait forever for a click nobody makes
+    (and hang CI): fail at once instead, naming the dialog. Tests that expect a dialog patch
+    the function that shows it, or click it from a timer after ``QDialog.expected_by_test += 1``."""
+    if "desktop" not in str(request.node.path) and "bench" not in str(request.node.path):
+        yield
+        return
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    original_exec = {cls: cls.exec for cls in (QDialog, QMessageBox, QFileDialog, QInputDialog)}
+
+    def refuse(self, *args, **kwargs):
+        expected = getattr(QDialog, "expected_by_test", 0)  # a test scheduled a click on it
+        if expected > 0:
+            QDialog.expected_by_test = expected - 1
+            return original_exec[type(self) if type(self) in original_exec else QDialog](self, *args, **kwargs)
+        text = getattr(self, "text", lambda: "")() if isinstance(self, QMessageBox) else ""
+        raise AssertionError(f"an unanswered modal {type(self).__name__} was opened: {self.windowTitle()!r} {text!r}")
+
+    def refuse_static(name):
+        def refused(*args, **kwargs):
+            raise AssertionError(f"an unanswered modal dialog was opened: {name}{args[1:3]!r}")
+
+        return staticmethod(refused)
+
+    for cls in (QDialog, QMessageBox, QFileDialog, QInputDialog):
+        monkeypatch.setattr(cls, "exec", refuse)
+    statics = {
+        QMessageBox: ("warning", "question", "information", "critical", "about"),
+        QFileDialog: ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"),
+        QInputDialog: ("getText", "getInt", "getDouble", "getItem"),
+    }
+    for cls, names in statics.items():
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse_static(f"{cls.__name__}.{name}"))
+    QDialog.expected_by_test = 0  # a test that answers a dialog itself adds one before it opens
+    yield
+    QDialog.expected_by_test = 0
 
 
 @pytest.fixture(autouse=True)
@@ -49,8 +112,9 @@ def _no_dangling_qthreads(request, monkeypatch):
         if running:
             dangling.append(where)
     if dangling:
-        raise AssertionError(f"{len(dangling)} QThread(s) still running after the test, started at:\n"
-                             + "\n".join(dangling))  # fmt: skip
+        raise AssertionError(
+            f"{len(dangling)} QThread(s) still running after the test, started at:\n" + "\n".join(dangling)
+        )
 
 
 @pytest.fixture

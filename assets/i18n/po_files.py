@@ -16,6 +16,13 @@ PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);", "en": "nplurals=2; plural=(
 LANGUAGE_NAMES = {"fr": "French"}
 
 
+def plural_forms(language: str | None) -> str:
+    """The gettext plural rule (a new language gets English's until its translator corrects the .po)."""
+    if language is None:
+        return "nplurals=INTEGER; plural=EXPRESSION;"  # the template's placeholder
+    return PLURAL_FORMS.get(language, PLURAL_FORMS["en"])
+
+
 def _quote(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n")
     return f'"{escaped}"'
@@ -33,8 +40,12 @@ def _header(language: str | None) -> str:
     fields = ["Project-Id-Version: Latent Studio\n"]
     if language:
         fields.append(f"Language: {language}\n")
-    fields += ["MIME-Version: 1.0\n", "Content-Type: text/plain; charset=UTF-8\n", "Content-Transfer-Encoding: 8bit\n",
-               f"Plural-Forms: {PLURAL_FORMS.get(language, 'nplurals=INTEGER; plural=EXPRESSION;')}\n"]  # fmt: skip
+    fields += [
+        "MIME-Version: 1.0\n",
+        "Content-Type: text/plain; charset=UTF-8\n",
+        "Content-Transfer-Encoding: 8bit\n",
+        f"Plural-Forms: {plural_forms(language)}\n",
+    ]
     return "".join(fields)
 
 

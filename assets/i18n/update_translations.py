@@ -37,10 +37,19 @@ sys.path.insert(0, str(HERE))
 
 from po_files import compile_mo, merge_po, parse_po, write_pot  # noqa: E402
 
-QT_LANGUAGES = ("fr", "en")  # "en" holds only the plural forms of the English source
-PO_LANGUAGES = ("fr",)
 DOMAIN = "latent_studio"
 ENGINE_DIR = HERE / "engine"
+
+
+def languages() -> list[str]:
+    """The translations there are (``latent_studio_<lang>.ts``); ``en`` holds only the English plural forms."""
+    found = {p.stem.removeprefix(f"{DOMAIN}_") for p in HERE.glob(f"{DOMAIN}_*.ts")}
+    return sorted(found | {"en"})
+
+
+def translated_languages() -> list[str]:
+    """The languages translated from English: each has a ``.ts`` and an engine ``.po``."""
+    return [code for code in languages() if code != "en"]
 
 
 def ts_path(language: str) -> Path:
@@ -69,9 +78,25 @@ def run_lupdate(targets: dict[str, Path]) -> None:
     sources = [str(p.relative_to(ROOT)) for p in python_files("desktop")]
     for language, target in targets.items():
         options = ["-pluralonly"] if language == "en" else []
-        subprocess.run([qt_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-                        "-source-language", "en", "-target-language", language, *options, *sources,
-                        "-ts", str(target)], cwd=ROOT, check=True)  # fmt: skip
+        subprocess.run(
+            [
+                qt_tool("pyside6-lupdate"),
+                "-silent",
+                "-locations",
+                "none",
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                *options,
+                *sources,
+                "-ts",
+                str(target),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
@@ -122,8 +147,10 @@ def extract_engine_messages() -> tuple[list[dict], list[str]]:
             count = GETTEXT_CALLS[node.func.id]
             args = node.args[:count]
             if any(isinstance(a, ast.JoinedStr) for a in args):
-                problems.append(f"{relative}:{node.lineno}: an f-string inside {node.func.id}() is never "
-                                "translated; use .format() after the call")  # fmt: skip
+                problems.append(
+                    f"{relative}:{node.lineno}: an f-string inside {node.func.id}() is never "
+                    "translated; use .format() after the call"
+                )
                 continue
             if len(args) < count or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
                 continue  # _(variable): translates a string marked elsewhere with N_()
@@ -144,26 +171,28 @@ def desktop_fstring_problems() -> list[str]:
             if isinstance(node, ast.Call) and _call_name(node) in QT_CALLS:
                 index = QT_CALLS[_call_name(node)]
                 if len(node.args) > index and isinstance(node.args[index], (ast.JoinedStr, ast.BinOp)):
-                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {_call_name(node)}() needs a literal "
-                                    "string (use .format() after it)")  # fmt: skip
+                    problems.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno}: {_call_name(node)}() needs a literal "
+                        "string (use .format() after it)"
+                    )
     return problems
 
 
 # -- the two modes ------------------------------------------------------------------------------
 def update() -> list[str]:
-    run_lupdate({language: ts_path(language) for language in QT_LANGUAGES})
-    for language in QT_LANGUAGES:
+    run_lupdate({language: ts_path(language) for language in languages()})
+    for language in languages():
         run_lrelease(ts_path(language), ts_path(language).with_suffix(".qm"))
     entries, problems = extract_engine_messages()
     ENGINE_DIR.mkdir(parents=True, exist_ok=True)
     (ENGINE_DIR / f"{DOMAIN}.pot").write_text(write_pot(entries), encoding="utf-8")
-    for language in PO_LANGUAGES:
+    for language in translated_languages():
         po = po_path(language)
         po.parent.mkdir(parents=True, exist_ok=True)
         old = parse_po(po.read_text(encoding="utf-8")) if po.exists() else []
         po.write_text(merge_po(entries, old, language), encoding="utf-8")
         po.with_suffix(".mo").write_bytes(compile_mo(parse_po(po.read_text(encoding="utf-8"))))
-    return problems + desktop_fstring_problems() + unfinished(PO_LANGUAGES)
+    return problems + desktop_fstring_problems() + unfinished()
 
 
 def placeholders(text: str) -> list[str]:
@@ -172,7 +201,7 @@ def placeholders(text: str) -> list[str]:
         fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
     except ValueError:  # a lone brace: not a format string
         fields = []
-    return sorted(fields + re.findall(r"%(?:n|\d)", text))
+    return sorted(fields + re.findall(r"%L?(?:n|\d)", text))
 
 
 def mismatched(source: str, translations: list[str]) -> bool:
@@ -180,22 +209,38 @@ def mismatched(source: str, translations: list[str]) -> bool:
     return any(t and placeholders(t) != placeholders(source) for t in translations)
 
 
-def unfinished(po_languages) -> list[str]:
+def unfinished() -> list[str]:
     """Entries left to translate, and translations whose placeholders do not match their source's."""
-    problems = unfinished_ts_entries(ts_path("fr")) + unfinished_ts_entries(ts_path("en"))
-    for ts in (ts_path("fr"), ts_path("en")):
+    problems = [p for language in languages() for p in unfinished_ts_entries(ts_path(language))]
+    for context in (c for code in translated_languages() for c in ET.parse(ts_path(code)).getroot().iter("context")):
+        if "." in (context.findtext("name") or ""):  # e.g. "QCoreApplication.self": never looked up at run time
+            sources = [m.findtext("source") for m in context.iter("message")]
+            problems.append(
+                f"lupdate filed {sources} under {context.findtext('name')!r}: it does so for a self.tr() "
+                "after QCoreApplication.translate() in one function; use self.tr() there"
+            )
+    for code in translated_languages():
+        for message in ET.parse(ts_path(code)).getroot().iter("message"):
+            if message.get("numerus") != "yes" and "%n" in (message.findtext("source") or ""):
+                problems.append(
+                    f"{message.findtext('source')!r} has %n but no plural forms: pyside6-lupdate reads "
+                    "plurals from self.tr(text, '', n) only, not QCoreApplication.translate()"
+                )
+    for ts in map(ts_path, languages()):
         for message in ET.parse(ts).getroot().iter("message"):
             source, translation = message.findtext("source") or "", message.find("translation")
             forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
             if mismatched(source, forms):
                 problems.append(f"{ts.name}: the translation of {source!r} has other placeholders than the source")
-    for language in po_languages:
+    for language in translated_languages():
         for entry in parse_po(po_path(language).read_text(encoding="utf-8")):
             if entry["msgid"] and (entry["fuzzy"] or not all(entry["msgstr"])):
                 problems.append(f"{po_path(language).name} ({language}): {entry['msgid']!r} is not translated")
             elif entry["msgid"] and mismatched(entry["plural"] or entry["msgid"], entry["msgstr"]):
-                problems.append(f"{po_path(language).name} ({language}): the translation of {entry['msgid']!r} "
-                                "has other placeholders than the source")  # fmt: skip
+                problems.append(
+                    f"{po_path(language).name} ({language}): the translation of {entry['msgid']!r} "
+                    "has other placeholders than the source"
+                )
     return problems
 
 
@@ -205,7 +250,7 @@ def check() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         copies = {}
-        for language in QT_LANGUAGES:
+        for language in languages():
             if not ts_path(language).exists():
                 return problems + [f"{ts_path(language).name} is missing: run {Path(__file__).name}"]
             copies[language] = Path(shutil.copy(ts_path(language), tmp / ts_path(language).name))
@@ -222,7 +267,7 @@ def check() -> list[str]:
     pot = ENGINE_DIR / f"{DOMAIN}.pot"
     if not pot.exists() or pot.read_text(encoding="utf-8") != write_pot(entries):
         problems.append(f"{pot.name} is out of date with engine/")
-    for language in PO_LANGUAGES:
+    for language in translated_languages():
         po = po_path(language)
         text = po.read_text(encoding="utf-8") if po.exists() else ""
         if text != merge_po(entries, parse_po(text), language):
@@ -230,20 +275,35 @@ def check() -> list[str]:
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compile_mo(parse_po(text)):
             problems.append(f"{mo.name} ({language}) is not compiled from the current {po.name}")
-    return problems + unfinished(PO_LANGUAGES)
+    return problems + unfinished()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is stale "
-                        "or not translated")  # fmt: skip
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if anything is stale or not translated"
+    )
+    parser.add_argument(
+        "--add-language",
+        metavar="CODE",
+        help="start a new translation (e.g. de): creates its .ts and .po, every entry unfinished",
+    )
     args = parser.parse_args(argv)
+    if args.add_language:
+        ts_path(args.add_language).write_text(
+            f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="{args.add_language}" '
+            'sourcelanguage="en"></TS>\n',
+            encoding="utf-8",
+        )
     problems = check() if args.check else update()
     for problem in problems:
         print(problem, file=sys.stderr)
     if args.check and problems:
-        print(f"{len(problems)} problem(s): run `python {Path(__file__).relative_to(ROOT)}` and translate what "
-              "is unfinished (pyside6-linguist for the .ts, any PO editor for the .po)", file=sys.stderr)  # fmt: skip
+        print(
+            f"{len(problems)} problem(s): run `python {Path(__file__).relative_to(ROOT)}` and translate what "
+            "is unfinished (pyside6-linguist for the .ts, any PO editor for the .po)",
+            file=sys.stderr,
+        )
     elif not args.check:
         print(f"translation files updated; {len(problems)} entr(y/ies) left to translate", file=sys.stderr)
     return 1 if args.check and problems else 0

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", choices=("en", "fr"), required=True)
     parser.add_argument("--page", choices=PAGES, required=True)
     parser.add_argument("--family", default="gan", help="the model the Train page trains (default: the GAN)")
+    parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1280x720 (a laptop)")
     args = parser.parse_args(argv)
     os.environ["LATENT_STUDIO_HOME"] = tempfile.mkdtemp(prefix="latent-studio-screens-")
 
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     settings.setValue(SETTING, args.language)
     install_from_settings(settings, app)
     window = MainWindow(create_context(settings))
-    window.setGeometry(0, 0, 1280, 800)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    window.setGeometry(0, 0, width, height)
     window.show()
     window.show_page(args.page)
     page = window.page(args.page)
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.page == "train":
             page.settings_panel.set_family(args.family)
             page.start_run()
+        elif args.page == "generate":  # two picks: the interpolation strip
+            QTimer.singleShot(2500, lambda: (page.pick(3), page.pick(10)))
 
     QTimer.singleShot(500, scenario)
     return app.exec()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
@@ -33,23 +33,73 @@ class PageSpec:
     class_name: str
     summary: str  # what the page holds: its tooltip, and the error page's text
 
+    def shown_title(self) -> str:
+        """The title in the user's language (``title`` stays English: logs and tests use it)."""
+        return QCoreApplication.translate("PageSpec", self.title)
+
+    def shown_summary(self) -> str:
+        return QCoreApplication.translate("PageSpec", self.summary)
+
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("draw", "Draw", "✎", "desktop.pages.draw_page", "DrawPage",
-             "Draw a digit or a piece of clothing with the mouse and watch every autoencoder rebuild it, live; "
-             "add noise and see the denoising autoencoder clean it."),
-    PageSpec("train", "Train", "▶", "desktop.pages.train_page", "TrainPage",
-             "Pick a model and a dataset, press Start, and watch the loss curves and the reconstructions or "
-             "samples improve."),
-    PageSpec("generate", "Generate", "✦", "desktop.pages.generate_page", "GeneratePage",
-             "Sample the GAN, the DCGAN and the VAE; interpolate between two samples; move the VAE's latent "
-             "sliders."),
-    PageSpec("latent", "Latent space", "◎", "desktop.pages.latent_page", "LatentPage",
-             "Every test image placed by its code and coloured by class; hover the map to decode the point "
-             "under the mouse."),
-    PageSpec("models", "Models", "▤", "desktop.pages.models_page", "ModelsPage",
-             "Every model shipped with the app or trained by you: load, rename, delete, export, import."),
-)  # fmt: skip
+    PageSpec(
+        "draw",
+        QT_TRANSLATE_NOOP("PageSpec", "Draw"),
+        "✎",
+        "desktop.pages.draw_page",
+        "DrawPage",
+        QT_TRANSLATE_NOOP(
+            "PageSpec",
+            "Draw a digit or a piece of clothing with the mouse and watch every "
+            "autoencoder rebuild it, live; add noise and see the denoising autoencoder clean it.",
+        ),
+    ),
+    PageSpec(
+        "train",
+        QT_TRANSLATE_NOOP("PageSpec", "Train"),
+        "▶",
+        "desktop.pages.train_page",
+        "TrainPage",
+        QT_TRANSLATE_NOOP(
+            "PageSpec",
+            "Pick a model and a dataset, press Start, and watch the loss curves and "
+            "the reconstructions or samples improve.",
+        ),
+    ),
+    PageSpec(
+        "generate",
+        QT_TRANSLATE_NOOP("PageSpec", "Generate"),
+        "✦",
+        "desktop.pages.generate_page",
+        "GeneratePage",
+        QT_TRANSLATE_NOOP(
+            "PageSpec",
+            "Sample the GAN, the DCGAN and the VAE; interpolate between two samples; move the VAE's latent sliders.",
+        ),
+    ),
+    PageSpec(
+        "latent",
+        QT_TRANSLATE_NOOP("PageSpec", "Latent space"),
+        "◎",
+        "desktop.pages.latent_page",
+        "LatentPage",
+        QT_TRANSLATE_NOOP(
+            "PageSpec",
+            "Every test image placed by its code and coloured by class; hover the "
+            "map to decode the point under the mouse.",
+        ),
+    ),
+    PageSpec(
+        "models",
+        QT_TRANSLATE_NOOP("PageSpec", "Models"),
+        "▤",
+        "desktop.pages.models_page",
+        "ModelsPage",
+        QT_TRANSLATE_NOOP(
+            "PageSpec", "Every model shipped with the app or trained by you: load, rename, delete, export, import."
+        ),
+    ),
+)
 
 
 @runtime_checkable
@@ -94,9 +144,13 @@ class PageLoadError(QWidget, PageDefaults):
         self.context = context
         self.spec = spec
         self.reason = reason
-        title = QLabel(f"<h2>{spec.title}</h2>")
-        text = QLabel(f"<p>{spec.summary}</p><p><i>This page could not be loaded — {reason}</i></p>"
-                      "<p>Reinstalling Latent Studio usually mends this; the other pages work as usual.</p>")
+        title = QLabel(f"<h2>{spec.shown_title()}</h2>")
+        text = QLabel(
+            self.tr(
+                "<p>{summary}</p><p><i>This page could not be loaded — {reason}</i></p><p>Reinstalling "
+                "Latent Studio usually mends this; the other pages work as usual.</p>"
+            ).format(summary=spec.shown_summary(), reason=reason)
+        )
         text.setWordWrap(True)
         for label in (title, text):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -15,26 +15,31 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
+from desktop.widgets.history_exports import MIN_GRID_WIDTH, scale_for, upscale_nearest
+from desktop.widgets.judge_panel import JudgePanel
 from desktop.widgets.pixel_view import PixelView, to_uint8
 from desktop.widgets.sample_grid import SampleGrid
 from engine import inference
@@ -70,111 +75,147 @@ class GeneratePage(QWidget, PageDefaults):
     def _build(self) -> None:
         self.model_combo = QComboBox()
         self.model_combo.setMinimumWidth(220)
-        self.model_combo.setToolTip("The generator to sample: a GAN, the DCGAN or a VAE's decoder.")
+        self.model_combo.setToolTip(self.tr("The generator to sample: a GAN, the DCGAN or a VAE's decoder."))
         self.model_combo.currentIndexChanged.connect(self._on_model_chosen)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(int(self.settings.value("generate/seed", 42)))
-        self.seed_spin.setToolTip("The random seed of the codes: the same seed always gives the same grid.")
+        self.seed_spin.setToolTip(self.tr("The random seed of the codes: the same seed always gives the same grid."))
         self.seed_spin.valueChanged.connect(self.regenerate)
         self.count_combo = QComboBox()
         for n in GRID_SIZES:
-            self.count_combo.addItem(f"{n} samples", n)
+            self.count_combo.addItem(self.tr("%n sample(s)", "", n), n)
         self.count_combo.setCurrentIndex(GRID_SIZES.index(36))
         self.count_combo.currentIndexChanged.connect(self.regenerate)
-        self.resample_button = QPushButton("Resample")
-        self.resample_button.setToolTip("New random codes: the next seed (R).")
+        self.resample_button = QPushButton(self.tr("Resample"))
+        self.resample_button.setToolTip(self.tr("New random codes: the next seed (R)."))
         self.resample_button.clicked.connect(self.resample)
-        self.save_grid_button = QPushButton("Save grid as PNG…")
-        self.save_grid_button.setToolTip("Save the sample grid as a PNG image.")
+        self.save_grid_button = QPushButton(self.tr("Save grid as PNG…"))
+        self.save_grid_button.setToolTip(self.tr("Save the sample grid as a PNG image."))
         self.save_grid_button.clicked.connect(lambda: self._save_dialog("grid"))
+        self.scale_spin = QSpinBox()  # 0: the smallest zoom that makes the PNG at least 1024 px wide
+        self.scale_spin.setRange(0, 32)
+        self.scale_spin.setSpecialValueText(self.tr("auto (≥ {width} px wide)").format(width=MIN_GRID_WIDTH))
+        self.scale_spin.setPrefix("×")
+        self.scale_spin.setValue(int(self.settings.value("generate/export_scale", 0)))
+        self.scale_spin.setToolTip(
+            self.tr(
+                "How much the saved PNGs are enlarged: every pixel becomes a square "
+                "block (nearest neighbour), so they stay crisp on a slide."
+            )
+        )
+        self.scale_spin.valueChanged.connect(lambda value: self.settings.setValue("generate/export_scale", value))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Generator:"))
-        top.addWidget(self.model_combo)
-        top.addWidget(QLabel("Seed:"))
-        top.addWidget(self.seed_spin)
-        top.addWidget(self.count_combo)
-        top.addWidget(self.resample_button)
-        top.addStretch(1)
-        top.addWidget(self.save_grid_button)
+        top.addWidget(QLabel(self.tr("Generator:")))
+        top.addWidget(self.model_combo, 1)
+        second = QHBoxLayout()  # two rows: the page fits a 1280×720 laptop
+        second.addWidget(QLabel(self.tr("Seed:")))
+        second.addWidget(self.seed_spin)
+        second.addWidget(self.count_combo)
+        second.addWidget(self.resample_button)
+        second.addStretch(1)
+        second.addWidget(QLabel(self.tr("PNG size:")))
+        second.addWidget(self.scale_spin)
+        second.addWidget(self.save_grid_button)
 
         self.grid = SampleGrid(columns=6)
         self.grid.setToolTip(
-            "Click a sample to pick it: the last two picks are A and B, the ends of the interpolation."
+            self.tr("Click a sample to pick it: the last two picks are A and B, the ends of the interpolation.")
         )
         self.grid.picked.connect(self.pick)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the model's name
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(top)
-        left.addWidget(self.grid, 1)
+        left.addLayout(second)
+        self.judge_panel = JudgePanel()  # what the judge sees: the grid's class histogram, the generator's figures
+        self.judge_panel.setMaximumWidth(300)
+        grid_row = QHBoxLayout()
+        grid_row.addWidget(self.grid, 3)
+        grid_row.addWidget(self.judge_panel, 2)
+        left.addLayout(grid_row, 3)
         left.addWidget(self.info_label)
 
         # interpolation
-        self.a_view, self.b_view = PixelView("Pick A", 72), PixelView("Pick B", 72)
+        self.a_view, self.b_view = PixelView(self.tr("Pick A"), 56), PixelView(self.tr("Pick B"), 56)
         for view in (self.a_view, self.b_view):
-            view.setMaximumSize(110, 110)
+            view.setMaximumSize(96, 96)
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(3, 16)
         self.steps_spin.setValue(9)
-        self.steps_spin.setToolTip("Images in the strip, A and B included.")
+        self.steps_spin.setToolTip(self.tr("Images in the strip, A and B included."))
         self.steps_spin.valueChanged.connect(self.update_strip)
-        self.linear_radio = QRadioButton("Linear")
-        self.linear_radio.setToolTip("A straight line from z_A to z_B.")
-        self.spherical_radio = QRadioButton("Spherical")
+        self.linear_radio = QRadioButton(self.tr("Linear"))
+        self.linear_radio.setToolTip(self.tr("A straight line from z_A to z_B."))
+        self.spherical_radio = QRadioButton(self.tr("Spherical"))
         self.spherical_radio.setToolTip(
-            "A great circle from z_A to z_B (slerp): the codes keep the length "
-            "typical of N(0, I), so the middle images are not washed out."
+            self.tr(
+                "A great circle from z_A to z_B (slerp): the codes keep the length "
+                "typical of N(0, I), so the middle images are not washed out."
+            )
         )
         self.linear_radio.setChecked(True)
         self.spherical_radio.toggled.connect(self.update_strip)
-        self.strip_view = PixelView("Pick two samples (A and B) in the grid.", 48)
-        self.strip_view.setMinimumHeight(36)
+        self.strip_view = PixelView(self.tr("Pick two samples (A and B) in the grid."), 48)
+        self.strip_view.setMinimumHeight(72)  # under the grid, the whole width: each image as large as a tile
         self.strip_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # its own aspect
-        self.save_strip_button = QPushButton("Save strip as PNG…")
+        self.save_strip_button = QPushButton(self.tr("Save strip as PNG…"))
         self.save_strip_button.clicked.connect(lambda: self._save_dialog("strip"))
-        interp = QGroupBox("Interpolation from A to B")
+        interp = QGroupBox(self.tr("Interpolation from A to B"))
         grid = QGridLayout(interp)
         grid.addWidget(QLabel("A"), 0, 0, Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(QLabel("B"), 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(QLabel("B"), 0, 2, Qt.AlignmentFlag.AlignHCenter)
         grid.addWidget(self.a_view, 1, 0)
-        grid.addWidget(self.b_view, 1, 1)
+        grid.addWidget(self.strip_view, 0, 1, 2, 1)
+        grid.addWidget(self.b_view, 1, 2)
+        grid.setColumnStretch(1, 1)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Steps"))
+        controls.addWidget(QLabel(self.tr("Steps")))
         controls.addWidget(self.steps_spin)
         controls.addWidget(self.linear_radio)
         controls.addWidget(self.spherical_radio)
         controls.addStretch(1)
-        grid.addLayout(controls, 2, 0, 1, 2)
-        grid.addWidget(self.strip_view, 3, 0, 1, 2)
-        grid.addWidget(self.save_strip_button, 4, 0, 1, 2)
-        grid.setRowStretch(3, 1)
+        controls.addWidget(self.save_strip_button)
+        grid.addLayout(controls, 2, 0, 1, 3)
+        left.addWidget(interp, 1)
 
         # latent sliders
-        self.slider_box = QGroupBox("Latent sliders")
-        self.slider_preview = PixelView("Pick a sample", 96)
+        self.slider_box = QGroupBox(self.tr("Latent sliders"))
+        self.slider_preview = PixelView(self.tr("Pick a sample"), 96)
         self.slider_preview.setMaximumSize(150, 150)
         self.slider_grid = QGridLayout()
-        self.reset_sliders_button = QPushButton("Back to A")
-        self.reset_sliders_button.setToolTip("Put the sliders back on the picked sample's code.")
+        self.reset_sliders_button = QPushButton(self.tr("Back to A"))
+        self.reset_sliders_button.setToolTip(self.tr("Put the sliders back on the picked sample's code."))
         self.reset_sliders_button.clicked.connect(self._reset_sliders)
-        slider_layout = QHBoxLayout(self.slider_box)
-        preview_col = QVBoxLayout()
-        preview_col.addWidget(self.slider_preview)
-        preview_col.addWidget(self.reset_sliders_button)
-        preview_col.addStretch(1)
-        slider_layout.addLayout(preview_col)
-        slider_layout.addLayout(self.slider_grid, 1)
+        self.slider_about = QLabel()  # what the sliders move (a group box's title cannot wrap)
+        self.slider_about.setWordWrap(True)
+        slider_layout = QVBoxLayout(self.slider_box)  # one narrow column beside the grid
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.slider_preview)
+        preview_row.addWidget(self.reset_sliders_button, 0, Qt.AlignmentFlag.AlignBottom)
+        slider_layout.addWidget(self.slider_about)
+        slider_layout.addLayout(preview_row)
+        slider_layout.addLayout(self.slider_grid)
+        slider_layout.addStretch(1)
 
-        right = QVBoxLayout()
-        right.addWidget(interp)
-        right.addWidget(self.slider_box, 1)
-        right_widget = QWidget()
-        right_widget.setLayout(right)
-        right_widget.setMaximumWidth(520)
+        slider_scroll = QScrollArea()  # ten sliders scroll on a short screen rather than push the window
+        slider_scroll.setWidgetResizable(True)
+        slider_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        slider_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        slider_scroll.setWidget(self.slider_box)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(slider_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        slider_scroll.setMinimumWidth(300)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(right_widget)
+        layout.addWidget(splitter)
         shortcut = QShortcut(QKeySequence("R"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.resample)
@@ -194,7 +235,8 @@ class GeneratePage(QWidget, PageDefaults):
         self.model_combo.blockSignals(False)
         if self.model_combo.count() == 0:
             self.grid.set_images(np.zeros((0, 28, 28), np.uint8))
-            self.info_label.setText("No generator yet: train a GAN, a DCGAN or a VAE on the Train page.")
+            self.judge_panel.clear()
+            self.info_label.setText(self.tr("No generator yet: train a GAN, a DCGAN or a VAE on the Train page."))
             return
         self._on_model_chosen()
 
@@ -216,9 +258,10 @@ class GeneratePage(QWidget, PageDefaults):
         self.entry = entry
         self.model = None
         self.picks = []
+        self.judge_panel.clear()  # the previous generator's figures go; this one's come after loading
         checkpoint = self.library.cached(entry.path)
         if checkpoint is None:
-            self.info_label.setText(f"Loading {entry.name}…")
+            self.info_label.setText(self.tr("Loading {name}…").format(name=entry.name))
             self.library.load_in_background([entry.path])
             return
         self._use(checkpoint.model)
@@ -231,7 +274,7 @@ class GeneratePage(QWidget, PageDefaults):
 
     def _on_model_failed(self, path, reason: str) -> None:
         if self.entry is not None and Path(path) == self.entry.path:
-            self.info_label.setText(f"⚠ Could not load this generator: {reason}")
+            self.info_label.setText(self.tr("⚠ Could not load this generator: {reason}").format(reason=reason))
 
     def _use(self, model: torch.nn.Module) -> None:
         self.model = model
@@ -239,10 +282,24 @@ class GeneratePage(QWidget, PageDefaults):
         self.regenerate()
         entry = self.entry
         assert entry is not None
-        what = "a VAE's decoder fed with z ~ N(0, I)" if entry.family == "vae" else "the generator fed with noise"
-        self.info_label.setText(
-            f"{entry.name}: {what}, {self.coding_size} numbers per code. Click a sample to pick it (A, then B)."
-        )
+        if entry.is_autoencoder:
+            text = self.tr(
+                "{name}: a VAE's decoder fed with z ~ N(0, I), %n number(s) per code. Click a sample to "
+                "pick it (A, then B).",
+                "",
+                self.coding_size,
+            )
+        else:
+            text = self.tr(
+                "{name}: the generator fed with noise, %n number(s) per code. Click a sample to pick it (A, then B).",
+                "",
+                self.coding_size,
+            )
+        self.info_label.setText(text.format(name=entry.name))
+
+    def shutdown(self) -> bool:
+        """Cancel the judge's reading and join its thread (the window is closing)."""
+        return self.judge_panel.shutdown()
 
     @property
     def coding_size(self) -> int:
@@ -261,6 +318,10 @@ class GeneratePage(QWidget, PageDefaults):
         samples = inference.sample(self.model, n, self.seed_spin.value())
         self.z, self.samples = samples.codes, samples.images
         self.grid.set_images(self.samples)
+        if self.entry is not None:
+            self.judge_panel.show_grid(
+                self.entry.path, self.model, self.samples, self.entry.dataset, self.entry.meta.get("dataset") or {}
+            )
         self.picks = [p for p in self.picks if p < n]
         self._show_picks()
 
@@ -307,18 +368,23 @@ class GeneratePage(QWidget, PageDefaults):
         if self.model is None or self.entry is None:
             return
         count = min(self.coding_size, MAX_SLIDERS)
-        if self.entry.family == "vae":
-            self.slider_box.setTitle(f"Latent sliders: the VAE's {count} code dimensions, decoded live")
+        if self.entry.is_autoencoder:  # a VAE: its codes are the latent space
+            self.slider_about.setText(
+                self.tr("Latent sliders: the VAE's %n code dimension(s), decoded live", "", count)
+            )
         else:
-            self.slider_box.setTitle(
-                f"Latent sliders: the first {count} of the {self.coding_size} noise numbers of sample A, decoded live"
+            self.slider_about.setText(
+                self.tr(
+                    "Latent sliders: the first {count} of the {size} noise numbers of sample A, decoded live"
+                ).format(count=count, size=self.coding_size)
             )
         for i in range(count):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(-SLIDER_STEPS, SLIDER_STEPS)
-            slider.setToolTip(f"z[{i}], from −{SLIDER_RANGE:g} to +{SLIDER_RANGE:g}")
+            bound = QLocale().toString(float(SLIDER_RANGE), "g", 6)
+            slider.setToolTip(self.tr("z[{index}], from −{bound} to +{bound}").format(index=i, bound=bound))
             slider.valueChanged.connect(self._on_slider)
-            value = QLabel("0.00")
+            value = QLabel(QLocale().toString(0.0, "f", 2))
             value.setMinimumWidth(40)
             self.slider_grid.addWidget(QLabel(f"z{i}"), i, 0)
             self.slider_grid.addWidget(slider, i, 1)
@@ -332,7 +398,7 @@ class GeneratePage(QWidget, PageDefaults):
             return
         if self.picks and self.z is not None:
             base = self.z[self.picks[0]].copy()
-        elif self.entry is not None and self.entry.family == "vae":
+        elif self.entry is not None and self.entry.is_autoencoder:
             base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
             base = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())[0]
@@ -359,28 +425,41 @@ class GeneratePage(QWidget, PageDefaults):
         if z is None:
             return
         for slider in self.sliders:
-            slider.property("value_label").setText(f"{slider.value() / SLIDER_STEPS * SLIDER_RANGE:+.2f}")
+            value = slider.value() / SLIDER_STEPS * SLIDER_RANGE
+            slider.property("value_label").setText(("+" if value >= 0 else "") + QLocale().toString(value, "f", 2))
         self.slider_preview.set_image(self.decode(z[None])[0])
 
     # -- saving ------------------------------------------------------------------------------------
     def grid_png(self) -> np.ndarray:
         return make_grid(to_uint8(self.samples), cols=self.grid.columns, pad=2)
 
+    def strip_png(self) -> np.ndarray:
+        return make_grid(to_uint8(self.strip), cols=len(self.strip), pad=2)
+
+    def export_scale(self, width: int) -> int:
+        """The chosen zoom of saved PNGs; "auto" is the smallest that makes them 1024 px wide or more."""
+        return self.scale_spin.value() or scale_for(width, MIN_GRID_WIDTH)
+
     def save_grid(self, path: str | Path) -> Path:
+        """The grid as a PNG, enlarged to the chosen scale (nearest neighbour: crisp pixels)."""
         if not len(self.samples):
-            raise ImageError("there is no grid to save yet")
-        return write_png(path, self.grid_png())
+            raise ImageError(self.tr("there is no grid to save yet"))
+        image = self.grid_png()
+        return write_png(path, upscale_nearest(image, self.export_scale(image.shape[1])))
 
     def save_strip(self, path: str | Path) -> Path:
+        """The interpolation strip as a PNG, enlarged like the grid."""
         if not len(self.strip):
-            raise ImageError("pick two samples first: the strip goes from A to B")
-        return write_png(path, make_grid(to_uint8(self.strip), cols=len(self.strip), pad=2))
+            raise ImageError(self.tr("pick two samples first: the strip goes from A to B"))
+        image = self.strip_png()
+        return write_png(path, upscale_nearest(image, self.export_scale(image.shape[1])))
 
     def _save_dialog(self, what: str) -> None:
         entry = self.entry
         stem = f"{entry.path.stem if entry else 'samples'}-{what}-seed{self.seed_spin.value()}.png"
         folder = Path(str(self.settings.value("generate/folder", str(Path.home()))))
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the {what} as PNG", str(folder / stem), "PNG (*.png)")
+        title = self.tr("Save the grid as PNG") if what == "grid" else self.tr("Save the strip as PNG")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / stem), self.tr("PNG images (*.png)"))
         if not path:
             return
         if not path.lower().endswith(".png"):
@@ -389,6 +468,9 @@ class GeneratePage(QWidget, PageDefaults):
         try:
             (self.save_grid if what == "grid" else self.save_strip)(path)
         except ImageError as exc:
-            self.context.show_status(f"Could not save: {exc}", 8000)
+            self.context.show_status(self.tr("Could not save: {reason}").format(reason=exc), 8000)
             return
-        self.context.show_status(f"Saved the {what} as {path}.", 6000)
+        if what == "grid":
+            self.context.show_status(self.tr("Saved the grid as {path}.").format(path=path), 6000)
+        else:
+            self.context.show_status(self.tr("Saved the strip as {path}.").format(path=path), 6000)

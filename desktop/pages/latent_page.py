@@ -14,15 +14,17 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
 from desktop.tasks import TaskRunner
 from desktop.widgets.pixel_view import PixelView
+from engine import i18n as engine_i18n
 from engine import inference
 from engine.latent_map import LatentMap, compute_latent_map, held_out_images  # noqa: F401 (tests import them here)
+from engine.models.families import families
 
 # Tableau's ten colours: distinct, and readable by most colour-blind students
 PALETTE = [
@@ -40,10 +42,11 @@ PALETTE = [
 
 
 def map_for(
-    state, path: Path, dataset: str, source_kind: str, model: torch.nn.Module
+    state, path: Path, dataset: str, source_kind: str, model: torch.nn.Module, record: dict | None = None
 ) -> tuple[Path, LatentMap | None]:
-    """The latent map of one model (on a task thread): its checkpoint's path and the map."""
-    images, labels, names, where = held_out_images(dataset, source_kind)
+    """The latent map of one model (on a task thread): its checkpoint's path and the map.
+    ``record``: the checkpoint's dataset record (a folder of pictures is mapped from that folder)."""
+    images, labels, names, where = held_out_images(dataset, source_kind, record=record)
     if state.is_cancelled():  # another model was chosen meanwhile: skip the encoding
         return path, None
     return path, compute_latent_map(model, images, labels, names, where)
@@ -76,12 +79,13 @@ class LatentPage(QWidget, PageDefaults):
     def _build(self) -> None:
         self.model_combo = QComboBox()
         self.model_combo.setMinimumWidth(240)
-        self.model_combo.setToolTip("The autoencoder whose codes are mapped.")
+        self.model_combo.setToolTip(self.tr("The autoencoder whose codes are mapped."))
         self.model_combo.currentIndexChanged.connect(self._on_model_chosen)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the model's name
         top = QHBoxLayout()
-        top.addWidget(QLabel("Model:"))
+        top.addWidget(QLabel(self.tr("Model:")))
         top.addWidget(self.model_combo)
         top.addStretch(1)
 
@@ -90,7 +94,10 @@ class LatentPage(QWidget, PageDefaults):
         self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setToolTip(
-            "Scroll to zoom, drag to pan. Move the mouse to decode the point under it; click a dot to see its image."
+            self.tr(
+                "Scroll to zoom, drag to pan. Move the mouse to decode the point under it; click a dot to see "
+                "its image."
+            )
         )
         self.scatter = pg.ScatterPlotItem(pxMode=True, size=5, pen=None)
         self.plot.addItem(self.scatter)
@@ -113,28 +120,31 @@ class LatentPage(QWidget, PageDefaults):
         self._hover_timer.setInterval(15)  # at most ~60 decodes a second
         self._hover_timer.timeout.connect(self._decode_hover)
 
-        self.hover_view = PixelView("Move the mouse over the map", 120)
+        self.hover_view = PixelView(self.tr("Move the mouse over the map"), 120)
         self.hover_label = QLabel()
-        self.original_view = PixelView("Click a dot", 90)
+        self.original_view = PixelView(self.tr("Click a dot"), 90)
         self.reconstruction_view = PixelView("", 90)
         self.clicked_label = QLabel()
         self.clicked_label.setWordWrap(True)
-        self.drawing_view = PixelView("Draw on the Draw page", 90)
-        hover_box = QGroupBox("Decoded under the mouse")
+        self.drawing_view = PixelView(self.tr("Draw on the Draw page"), 90)
+        hover_box = QGroupBox(self.tr("Decoded under the mouse"))
         hb = QVBoxLayout(hover_box)
         hb.addWidget(self.hover_view)
         hb.addWidget(self.hover_label)
-        click_box = QGroupBox("The dot you clicked")
+        click_box = QGroupBox(self.tr("The dot you clicked"))
         cb = QVBoxLayout(click_box)
         pair = QHBoxLayout()
-        for title, view in (("original", self.original_view), ("reconstruction", self.reconstruction_view)):
+        for title, view in (
+            (self.tr("original"), self.original_view),
+            (self.tr("reconstruction"), self.reconstruction_view),
+        ):
             col = QVBoxLayout()
             col.addWidget(QLabel(title))
             col.addWidget(view)
             pair.addLayout(col)
         cb.addLayout(pair)
         cb.addWidget(self.clicked_label)
-        draw_box = QGroupBox("Your drawing (★ on the map)")
+        draw_box = QGroupBox(self.tr("Your drawing (★ on the map)"))
         db = QVBoxLayout(draw_box)
         db.addWidget(self.drawing_view)
         side = QVBoxLayout()
@@ -157,8 +167,8 @@ class LatentPage(QWidget, PageDefaults):
     def _fill_models(self) -> None:
         entries = sorted(
             (e for e in self.library.entries() if e.is_autoencoder),
-            key=lambda e: display_order(e, first_families=("vae",)),
-        )  # its 10-d map is the clearest
+            key=lambda e: display_order(e, first_families=_variational_families()),
+        )  # a variational code is the clearest map
         previous = self.model_combo.currentData() or self.settings.value("latent/model", "")
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
@@ -168,7 +178,7 @@ class LatentPage(QWidget, PageDefaults):
         self.model_combo.setCurrentIndex(max(index, 0))
         self.model_combo.blockSignals(False)
         if not entries:
-            self.info_label.setText("No autoencoder yet: train one on the Train page.")
+            self.info_label.setText(self.tr("No autoencoder yet: train one on the Train page."))
             return
         self._on_model_chosen()
 
@@ -189,7 +199,7 @@ class LatentPage(QWidget, PageDefaults):
         self.trail = []
         checkpoint = self.library.cached(entry.path)
         if checkpoint is None:
-            self.info_label.setText(f"Loading {entry.name}…")
+            self.info_label.setText(self.tr("Loading {name}…").format(name=entry.name))
             self.library.load_in_background([entry.path])
         else:
             self._start_map(checkpoint.model)
@@ -206,9 +216,10 @@ class LatentPage(QWidget, PageDefaults):
         if self.entry.path in self._maps:
             self._show_map(self._maps[self.entry.path])
             return
-        self.info_label.setText(f"Encoding the held-out images with {self.entry.name}…")
-        source_kind = str((self.entry.meta.get("dataset") or {}).get("source_kind") or "auto")
-        self._map_task.start(map_for, self.entry.path, self.entry.dataset, source_kind, model)  # the newest wins
+        self.info_label.setText(self.tr("Encoding the held-out images with {name}…").format(name=self.entry.name))
+        record = self.entry.meta.get("dataset") or {}
+        source_kind = str(record.get("source_kind") or "auto")
+        self._map_task.start(map_for, self.entry.path, self.entry.dataset, source_kind, model, record)  # newest wins
 
     def _on_map_done(self, outcome: tuple) -> None:
         path, result = outcome
@@ -217,7 +228,7 @@ class LatentPage(QWidget, PageDefaults):
             self._show_map(result)
 
     def _on_map_failed(self, reason: str) -> None:
-        self.info_label.setText(f"⚠ Could not map this model: {reason}")
+        self.info_label.setText(self.tr("⚠ Could not map this model: {reason}").format(reason=reason))
 
     def wait_for_map(self, timeout_ms: int = 30000) -> bool:
         """Serve the event loop until the map is shown (tests, screenshots)."""
@@ -242,20 +253,29 @@ class LatentPage(QWidget, PageDefaults):
         )
         self.legend.clear()
         for i, name in enumerate(result.class_names):
+            name = engine_i18n._(name)
             label = name if name == str(i) else f"{i} {name}"
             self.legend.addItem(pg.ScatterPlotItem(size=9, pen=None, brush=brushes[i]), label)
         d = result.mean.size
         if d <= 2:
             self.plot.setLabel("bottom", "code[0]")
             self.plot.setLabel("left", "code[1]")
-            how = "the 2-d code itself"
+            how = self.tr("the 2-d code itself")
         else:
             e0, e1 = (100 * result.explained).tolist()
-            self.plot.setLabel("bottom", f"principal component 1 ({e0:.0f}% of the variance)")
-            self.plot.setLabel("left", f"principal component 2 ({e1:.0f}% of the variance)")
-            how = f"its {d}-d codes projected by PCA on their 2 main axes ({e0 + e1:.0f}% of the variance)"
+            self.plot.setLabel(
+                "bottom", self.tr("principal component 1 ({share} % of the variance)").format(share=round(e0))
+            )
+            self.plot.setLabel(
+                "left", self.tr("principal component 2 ({share} % of the variance)").format(share=round(e1))
+            )
+            how = self.tr("its {d}-d codes projected by PCA on their 2 main axes ({share} % of the variance)").format(
+                d=d, share=round(e0 + e1)
+            )
         assert self.entry is not None
-        self.info_label.setText(f"{result.description}, placed by {self.entry.name}: {how}.")
+        self.info_label.setText(
+            self.tr("{what}, placed by {name}: {how}.").format(what=result.description, name=self.entry.name, how=how)
+        )
         self.plot.autoRange()
         if self.context.last_drawing is not None:
             self._place_drawing(self.context.last_drawing, reset_trail=True)
@@ -289,7 +309,10 @@ class LatentPage(QWidget, PageDefaults):
         if image is None:
             return
         self.hover_view.set_image(image)
-        self.hover_label.setText(f"at ({x:.2f}, {y:.2f})")
+        locale = QLocale()
+        self.hover_label.setText(
+            self.tr("at ({x}, {y})").format(x=locale.toString(float(x), "f", 2), y=locale.toString(float(y), "f", 2))
+        )
         self.hover_marker.setData([x], [y])
 
     def _on_mouse_clicked(self, event) -> None:
@@ -312,7 +335,16 @@ class LatentPage(QWidget, PageDefaults):
         label = int(self.map.labels[index])
         name = self.map.class_names[label] if label < len(self.map.class_names) else str(label)
         x, y = self.map.coords[index]
-        self.clicked_label.setText(f"Image #{index}: class {label} ({name}) at ({x:.2f}, {y:.2f})")
+        locale = QLocale()
+        self.clicked_label.setText(
+            self.tr("Image #{index}: class {label} ({name}) at ({x}, {y})").format(
+                index=index,
+                label=label,
+                name=engine_i18n._(name),
+                x=locale.toString(float(x), "f", 2),
+                y=locale.toString(float(y), "f", 2),
+            )
+        )
 
     # -- the Draw page's input as a moving point --------------------------------------------------
     def _on_drawing(self, image: np.ndarray) -> None:
@@ -348,3 +380,8 @@ class LatentPage(QWidget, PageDefaults):
     def shutdown(self) -> bool:
         """Cancel the map being computed and join its thread (the window is closing)."""
         return self._map_task.shutdown()
+
+
+def _variational_families() -> tuple[str, ...]:
+    """Families whose codes are a latent space one can sample (the VAE): listed first on the map."""
+    return tuple(f.key for f in families() if f.reconstructs and f.generates)

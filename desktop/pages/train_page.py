@@ -13,14 +13,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QToolButton,
@@ -28,11 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.epoch_quality import EpochQuality
 from desktop.pages import PageDefaults
+from desktop.pages.train.history_actions import RunHistoryActions
+from desktop.pages.train.history_panel import HistoryPanel
+from desktop.pages.train.phase_readout import PhaseReadout
+from desktop.pages.train.run_log import RunLog
 from desktop.pages.train.settings_panel import SettingsPanel
 from desktop.training_worker import TrainingRequest, TrainingRunner
 from desktop.widgets.gan_health_view import GanHealthView
-from desktop.widgets.image_grid import ImageGrid
+from desktop.widgets.judge_curve import JudgeCurve
 from desktop.widgets.loss_plot import LossPlot
 from desktop.widgets.run_progress import RunProgress, format_duration
 from engine.models import find_family
@@ -52,22 +54,35 @@ def is_adversarial(family: str) -> bool:
     return record is not None and record.adversarial
 
 
-def shows_both(family: str) -> bool:
-    """Renders reconstructions and samples (the VAE): the grid offers a choice."""
-    record = find_family(family)
-    return record is not None and len(record.snapshot_kinds) > 1
-
-
-ENDED_TITLES = {
-    "finished": "Finished",
-    "stopped": "Stopped",
-    "diverged": "Diverged",
-    "out_of_memory": "Out of memory",
-    "error": "Failed",
+ENDED_TITLES = {  # translated where shown
+    "finished": QT_TRANSLATE_NOOP("TrainPage", "Finished"),
+    "stopped": QT_TRANSLATE_NOOP("TrainPage", "Stopped"),
+    "diverged": QT_TRANSLATE_NOOP("TrainPage", "Diverged"),
+    "out_of_memory": QT_TRANSLATE_NOOP("TrainPage", "Out of memory"),
+    "error": QT_TRANSLATE_NOOP("TrainPage", "Failed"),
+}
+METRIC_NAMES = {  # the log's words for the engine's metric keys (translated where shown)
+    "loss": QT_TRANSLATE_NOOP("TrainPage", "loss"),
+    "val_loss": QT_TRANSLATE_NOOP("TrainPage", "validation loss"),
+    "bce": "BCE",
+    "rounded_accuracy": QT_TRANSLATE_NOOP("TrainPage", "rounded accuracy"),
+    "loss_d": "Loss_D",
+    "loss_g": "Loss_G",
+    "d_real": "D(x)",
+    "d_fake": "D(G(z))",
 }
 
 
-class TrainPage(QWidget, PageDefaults, EventHandler):
+def metrics_text(metrics: dict[str, float], decimals: int) -> str:
+    """``loss 0.2870, rounded accuracy 0.9310`` in the user's language and number format."""
+    locale = QLocale()
+    return ", ".join(
+        f"{QCoreApplication.translate('TrainPage', METRIC_NAMES.get(k, k))} {locale.toString(float(v), 'f', decimals)}"
+        for k, v in metrics.items()
+    )
+
+
+class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -84,8 +99,6 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         self._held = False  # the run confirmed it is paused: single GAN phases may be stepped
         self._stopping = False
         self._family = ""
-        self._snapshots: dict[str, tuple] = {}
-        self._snapshot_dirty = False
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
@@ -104,24 +117,36 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         scroll.setMinimumWidth(400)
 
         self.start_action = self._action(
-            "Start", "Ctrl+Return", "Start training with these settings (Ctrl+Enter).", self.start_run
+            self.tr("Start"), "Ctrl+Return", self.tr("Start training with these settings (Ctrl+Enter)."), self.start_run
         )
         self.pause_action = self._action(
-            "Pause", "Space", "Pause the run after the current step; press again to resume (Space).", self.toggle_pause
+            self.tr("Pause"),
+            "Space",
+            self.tr("Pause the run after the current step; press again to resume (Space)."),
+            self.toggle_pause,
         )
         self.stop_action = self._action(
-            "Stop", "Esc", "Stop the run after the current step and save the model trained so far (Esc).", self.stop_run
+            self.tr("Stop"),
+            "Esc",
+            self.tr("Stop the run after the current step and save the model trained so far (Esc)."),
+            self.stop_run,
         )
         self.step_d_action = self._action(
-            "Train D only",
+            self.tr("Train D only"),
             "Ctrl+D",
-            "While paused: one step of phase 1 — only the discriminator learns to tell real from fake (Ctrl+D).",
+            self.tr(
+                "One step of phase 1 — only the discriminator learns to tell real from fake; a running GAN "
+                "pauses first (Ctrl+D)."
+            ),
             lambda: self.step_phase("d"),
         )
         self.step_g_action = self._action(
-            "Train G only",
+            self.tr("Train G only"),
             "Ctrl+G",
-            "While paused: one step of phase 2 — only the generator learns to fool the frozen discriminator (Ctrl+G).",
+            self.tr(
+                "One step of phase 2 — only the generator learns to fool the frozen discriminator; a running "
+                "GAN pauses first (Ctrl+G)."
+            ),
             lambda: self.step_phase("g"),
         )
         controls = QHBoxLayout()
@@ -139,50 +164,37 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         self.banner.hide()
         self.progress = RunProgress()
         self.health = GanHealthView()
+        self.phase_readout = PhaseReadout()  # what the last "Train D/G only" step changed
         self.plot = LossPlot()
         self.plot.setToolTip(
-            "Training loss at every step (faint) and smoothed; validation loss after each epoch. "
-            "For a GAN: both losses, and D's average score for real and fake images."
+            self.tr(
+                "Training loss at every step (faint) and smoothed; validation loss after each epoch. "
+                "For a GAN: both losses, and D's average score for real and fake images."
+            )
         )
         self.plot.setMinimumHeight(220)
 
-        self.grid = ImageGrid(columns=8)
-        self.grid.set_placeholder("Reconstructions or samples appear here once training starts.")
-        self.grid.setToolTip(
-            "A fixed batch, re-drawn several times per epoch: validation images (top row) and "
-            "their reconstructions (bottom row), or the samples of a fixed noise batch."
+        self.history_panel = HistoryPanel(self.plot)  # the grid, the map, the lecture's views, the slider
+        self.grid, self.grid_caption, self.grid_kind = (
+            self.history_panel.grid,
+            self.history_panel.grid_caption,
+            self.history_panel.grid_kind,
         )
-        self.grid_caption = QLabel("")
-        self.grid_kind = QComboBox()
-        self.grid_kind.addItem("Reconstructions", "reconstructions")
-        self.grid_kind.addItem("Samples", "samples")
-        self.grid_kind.setToolTip("The VAE both reconstructs and generates: choose which to watch.")
-        self.grid_kind.currentIndexChanged.connect(self._on_grid_kind_changed)
-        self.grid_kind.hide()
-        grid_box = QGroupBox("What the model makes")
-        grid_layout = QVBoxLayout(grid_box)
-        caption_row = QHBoxLayout()
-        caption_row.addWidget(self.grid_caption, 1)
-        caption_row.addWidget(self.grid_kind)
-        grid_layout.addLayout(caption_row)
-        grid_layout.addWidget(self.grid, 1)
+        for button in self._build_history_controls():  # Compare with…, Export (at the row's right end)
+            controls.addWidget(button)
 
-        self.log = QPlainTextEdit()
-        self.log.setReadOnly(True)
-        self.log.setMaximumBlockCount(2000)
-        self.log.setToolTip("What happened during the runs: start, epochs, pauses, stops, saves and problems.")
-        self.log.setPlaceholderText("The run's events will be listed here.")
-        log_box = QGroupBox("Log")
-        QVBoxLayout(log_box).addWidget(self.log)
-
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(grid_box)
-        bottom.addWidget(log_box)
-        bottom.setSizes([520, 380])
+        self.log = RunLog()  # follows new lines unless the reader scrolled up
+        self.log.setToolTip(self.tr("What happened during the runs: start, epochs, pauses, stops, saves and problems."))
+        self.log.setPlaceholderText(self.tr("The run's events will be listed here."))
+        self.history_panel.add_tab(self.log, self.tr("Log"), self.log.toolTip())
+        self.judge_curve = JudgeCurve()  # GANs: the judge-FID after each epoch
+        self.history_panel.tabs.setTabToolTip(
+            self.history_panel.tabs.addTab(self.judge_curve, self.tr("Judge")), self.judge_curve.toolTip()
+        )
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(self.plot)
-        right_split.addWidget(bottom)
-        right_split.setSizes([380, 320])
+        right_split.addWidget(self.history_panel)
+        right_split.setSizes([300, 400])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -190,6 +202,7 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.progress)
         right_layout.addWidget(self.health)
+        right_layout.addWidget(self.phase_readout)
         right_layout.addWidget(right_split, 1)
 
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -227,32 +240,44 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         try:
             model_config, train_config = panel.model_config(), panel.train_config()
         except ValueError as exc:
-            self._show_banner(f"These settings cannot be used: {exc}", "error")
+            self._show_banner(self.tr("These settings cannot be used: {reason}").format(reason=exc), "error")
             return False
         data = panel.data_config()
         panel.save()
-        self._family = model_config.family
+        self.reviewed_path = None
+        self._begin_run(TrainingRequest(model_config=model_config, train_config=train_config, data=data))
+        locale = QLocale()
+        self._log(
+            self.tr(
+                "Starting {model} on {dataset} ({source}); {optimizer}, learning rate {lr}, batch {batch}, "
+                "%n epoch(s).",
+                "",
+                train_config.epochs,
+            ).format(
+                model=panel.family_combo.currentText(),
+                dataset=data.dataset if data.source_kind == "images" else panel.dataset_combo.currentText(),
+                source=panel.source_combo.currentText(),
+                optimizer=train_config.optimizer,
+                lr=locale.toString(float(train_config.lr), "g", 6),
+                batch=train_config.batch_size,
+            )
+        )
+        return True
+
+    def _begin_run(self, request: TrainingRequest, base_history=None) -> None:
+        """Start ``request`` (a new run, or a continued one carrying on ``base_history``)."""
+        self._family = request.model_config.family
         self._paused = self._held = self._stopping = False
         self.global_step = 0
         self.last_run_end = None
-        self._snapshots.clear()
         self.banner.hide()
         self.plot.configure(("loss_d", "loss_g") if is_adversarial(self._family) else ("loss",))
-        self.grid.clear("Loading the data…")
-        self.grid_kind.setVisible(shows_both(self._family))
-        self.progress.reset("Starting…")
-        request = TrainingRequest(model_config=model_config, train_config=train_config, data=data)
+        self.history_panel.begin_live(self._family, request.data.dataset, base_history)
+        self.progress.reset(self.tr("Starting…"))
         self.runner.start(request)
-        self._log(
-            f"Starting {panel.family_combo.currentText()} on {panel.dataset_combo.currentText()} "
-            f"({panel.source_combo.currentText()}); {train_config.optimizer} lr {train_config.lr:g}, "
-            f"batch {train_config.batch_size}, "
-            f"{train_config.epochs} epoch(s)."
-        )
-        self.context.show_status("Training started.", 3000)
+        self.context.show_status(self.tr("Training started."), 3000)
         self._timer.start()
         self._update_controls()
-        return True
 
     def toggle_pause(self) -> None:
         if not self.runner.is_running() or self._stopping:
@@ -270,13 +295,18 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
             return
         self._stopping = True
         self.runner.stop()
-        self._log("Stopping after the current step…")
+        self._log(self.tr("Stopping after the current step…"))
         self._update_controls()
 
     def step_phase(self, phase: str) -> None:
-        """One GAN step of a single phase; only while paused."""
-        if self.runner.is_running() and self._held and is_adversarial(self._family):
-            self.runner.request_phase(phase)
+        """One GAN step of a single phase; a run that is still training pauses first (its next step is this one)."""
+        if not self.runner.is_running() or self._stopping or not is_adversarial(self._family):
+            return
+        if not self._paused:
+            self.runner.pause()
+            self._paused = True
+            self._update_controls()
+        self.runner.request_phase(phase)  # queued: the run takes it as soon as it has paused
 
     def shown_model(self) -> Path | None:
         """The model this page last trained and saved."""
@@ -289,8 +319,10 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         """Stop any run, wait for it to be saved and its thread to end (the window is closing)."""
         self.settings_panel.save()
         if not self.runner.is_running():
+            self._shutdown_history()
             return True
-        self._log("Closing: stopping the run and saving it…")
+        self._shutdown_history()
+        self._log(self.tr("Closing: stopping the run and saving it…"))
         self._stopping = True
         ok = self.runner.stop_and_wait(timeout_ms)
         self._redraw(final=True)
@@ -299,86 +331,135 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
     # -- events from the run --------------------------------------------------------------
     def _on_events(self, batch: list) -> None:
         for event in batch:
+            if isinstance(event, EpochQuality):  # the judge's view, measured by the training worker
+                self.on_epoch_quality(event)
+                continue
+            self.history_panel.record(event)  # the time machine keeps every snapshot
             dispatch(event, self)
+
+    def on_epoch_quality(self, e: EpochQuality) -> None:
+        self.judge_curve.add(e)
+        self.health.add_classes(e.histogram, e.class_names, e.dataset)
+        locale = QLocale()
+        self._log(
+            self.tr(
+                "Epoch {epoch}, the judge: judge-FID {fid} (real vs real {real}), class entropy {entropy} ({ms} ms)."
+            ).format(
+                epoch=e.epoch,
+                fid=locale.toString(e.judge_fid, "f", 1),
+                real=locale.toString(e.real_baseline_fid, "f", 1),
+                entropy=locale.toString(e.entropy, "f", 2),
+                ms=locale.toString(round(e.ms)),
+            )
+        )
 
     def on_run_started(self, e) -> None:
         self.plot.configure(e.metric_names)
         self.health.reset()
+        self.judge_curve.clear()
+        self.phase_readout.reset()
         self.progress.begin(e.epochs, e.steps_per_epoch, e.batch_size)
-        self.grid.clear("Drawing the first snapshot…")
+        if e.first_epoch <= 1:
+            self.grid.clear(self.tr("Drawing the first snapshot…"))
+        self._resumed_run_started(e)
+        locale = QLocale()
         self._log(
-            f"Started on {e.device}: {e.train_size:,} training and {e.val_size:,} validation images, "
-            f"{e.steps_per_epoch:,} steps of {e.batch_size} per epoch."
+            self.tr(
+                "Started on {device}: {train} training and {val} validation images, {steps} steps of {batch} per epoch."
+            ).format(
+                device=e.device,
+                train=locale.toString(e.train_size),
+                val=locale.toString(e.val_size),
+                steps=locale.toString(e.steps_per_epoch),
+                batch=e.batch_size,
+            )
         )
 
     def on_step_metrics(self, e) -> None:
         self.global_step = e.global_step
-        self.plot.add_step(e.global_step, e.metrics)
-        self.health.add_step(e.metrics)
+        self.plot.add_step(e.global_step, e.metrics, e.phase)
+        self.health.add_step(e.metrics, e.global_step)
         if e.phase == "both":
             self.progress.advance(e.epoch, e.step, e.samples_per_s)
         else:
-            values = ", ".join(f"{k} {v:.3f}" for k, v in e.metrics.items())
-            who = "discriminator (phase 1)" if e.phase == "d" else "generator (phase 2)"
-            self._log(f"One step of the {who}: {values}.")
+            self.progress.add_phase_step()
+            self.phase_readout.show_step(e.phase, e.metrics)
+            step_only = {k: v for k, v in e.metrics.items() if not k.endswith(("_before", "_after"))}
+            values = metrics_text(step_only, 3)  # the probe's before → after is in the readout line
+            if e.phase == "d":
+                self._log(self.tr("One step of the discriminator (phase 1): {values}.").format(values=values))
+            else:
+                self._log(self.tr("One step of the generator (phase 2): {values}.").format(values=values))
 
     def on_epoch_summary(self, e) -> None:
         self.plot.add_epoch(self.global_step, e.val)
-        train = ", ".join(f"{k} {v:.4f}" for k, v in e.train.items())
-        val = ", ".join(f"{k.replace('_', ' ')} {v:.4f}" for k, v in e.val.items())
-        text = f"Epoch {e.epoch}: training {train}"
-        if val:
-            text += f"; validation {val}"
-        health = f" GAN health: {self.health.headline}." if self.health.headline else ""
-        self._log(f"{text} ({e.samples_per_s:,.0f} images/s, {format_duration(e.elapsed_s)} so far).{health}")
+        text = self.tr("Epoch {epoch}: training {train}").format(epoch=e.epoch, train=metrics_text(e.train, 4))
+        if e.val:
+            text = self.tr("{text}; validation {val}").format(text=text, val=metrics_text(e.val, 4))
+        text = self.tr("{text} ({speed} images/s, {elapsed} so far).").format(
+            text=text, speed=QLocale().toString(round(e.samples_per_s)), elapsed=format_duration(e.elapsed_s)
+        )
+        if self.health.headline:
+            text = self.tr("{text} GAN health: {headline}.").format(text=text, headline=self.health.headline)
+        self._log(text)
 
-    def on_snapshot(self, e) -> None:
-        self._snapshots[e.kind] = (e.images, e.originals, e.epoch)
-        self._snapshot_dirty = True
+    def on_snapshot(self, e) -> None:  # the history panel keeps and shows it
         if e.kind == "samples" and is_adversarial(self._family):
             self.health.add_samples(e.images)
 
     def on_run_paused(self, e) -> None:
         self._paused = self._held = True
-        extra = (
-            " Use “Train D only” / “Train G only” to walk through the two phases."
-            if (is_adversarial(self._family))
-            else ""
-        )
-        self._log(f"Paused at step {e.global_step:,}.{extra}")
-        self.progress.finish(f"Paused at step {e.global_step:,}")
+        step = QLocale().toString(e.global_step)
+        text = self.tr("Paused at step {step}.").format(step=step)
+        if is_adversarial(self._family):
+            text = self.tr("{text} Use “Train D only” / “Train G only” to walk through the two phases.").format(
+                text=text
+            )
+        self._log(text)
+        self.progress.pause(self.tr("Paused at step {step}").format(step=step))
         self._update_controls()
 
     def on_run_resumed(self, e) -> None:
         self._paused = self._held = False
-        self._log(f"Resumed at step {e.global_step:,}.")
+        self._log(self.tr("Resumed at step {step}.").format(step=QLocale().toString(e.global_step)))
+        self.progress.resume()
         self._update_controls()
 
     def on_run_ended(self, e) -> None:
         self.last_run_end = e
         self.global_step = e.global_step
-        title = ENDED_TITLES.get(e.reason, e.reason)
+        title = self.tr(ENDED_TITLES[e.reason]) if e.reason in ENDED_TITLES else e.reason
+        locale = QLocale()
+        step = locale.toString(e.global_step)
         self.progress.refresh()
-        self.progress.finish(f"{title} after {e.epochs_completed} epoch(s), {e.global_step:,} steps")
-        self._log(f"{title}: {e.message}")
+        self.progress.finish(
+            self.tr("{title} after %n epoch(s), {steps} steps", "", e.epochs_completed).format(title=title, steps=step),
+            average_speed=e.final.get("samples_per_s") if e.reason == "finished" else None,
+        )
+        self._log(self.tr("{title}: {message}").format(title=title, message=e.message))
         if e.reason == "diverged":
             self._show_banner(
-                f"<b>Training diverged.</b> The loss became infinite or NaN at step {e.global_step:,}; "
-                f"the last good weights were kept. Try a lower learning rate "
-                f"(this run used {self.settings_panel.lr.value():g}).",
+                self.tr(
+                    "<b>Training diverged.</b> The loss became infinite or NaN at step {step}; the last good "
+                    "weights were kept. Try a lower learning rate (this run used {lr})."
+                ).format(step=step, lr=locale.toString(float(self.settings_panel.lr.value()), "g", 6)),
                 "warning",
             )
         elif e.reason in ("error", "out_of_memory"):
             self._show_banner(f"<b>{title}.</b> {e.message}", "error")
         elif e.reason == "finished":
             val = e.final.get("loss")
-            extra = f" Final validation loss {val:.4f}." if val is not None else ""
-            self._show_banner(f"<b>Finished.</b> {e.message}{extra}", "info")
+            text = self.tr("<b>Finished.</b> {message}").format(message=e.message)
+            if val is not None:
+                text = self.tr("{text} Final validation loss {loss}.").format(
+                    text=text, loss=locale.toString(float(val), "f", 4)
+                )
+            self._show_banner(text, "info")
 
     def _on_saved(self, path: str) -> None:
         self.last_checkpoint = path
-        self._log(f"Saved the model as {path}")
-        self.context.show_status(f"Model saved: {path}", 8000)
+        self._log(self.tr("Saved the model as {path}").format(path=path))
+        self.context.show_status(self.tr("Model saved: {path}").format(path=path), 8000)
         self.context.checkpoint_saved.emit(path)
 
     def _on_failed(self, message: str) -> None:
@@ -389,34 +470,16 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         self._paused = self._held = self._stopping = False
         self._redraw(final=True)
         self._timer.stop()
-        if self.last_run_end is None and self.progress.bar.format() in ("Starting…",):
-            self.progress.reset("Not started")
+        self.history_panel.end_live()
+        if self.last_run_end is None and self.progress.bar.format() == self.tr("Starting…"):
+            self.progress.reset(self.tr("Not started"))
         self._update_controls()
 
     # -- drawing ---------------------------------------------------------------------------
     def _redraw(self, final: bool = False) -> None:
         self.plot.refresh(force=final)
         self.progress.refresh()
-        if self._snapshot_dirty:
-            self._snapshot_dirty = False
-            self._show_snapshot()
-
-    def _on_grid_kind_changed(self, *_args) -> None:
-        self._show_snapshot()
-
-    def _show_snapshot(self) -> None:
-        if not self._snapshots:
-            return
-        kind = self.grid_kind.currentData() if shows_both(self._family) else next(iter(self._snapshots))
-        if kind not in self._snapshots:
-            kind = next(iter(self._snapshots))
-        images, originals, epoch = self._snapshots[kind]
-        self.grid.set_images(images, originals)
-        when = "before training" if epoch == 0 else f"epoch {epoch}"
-        if originals is not None:
-            self.grid_caption.setText(f"Top rows: validation images · below each: its reconstruction ({when})")
-        else:
-            self.grid_caption.setText(f"Samples of a fixed noise batch ({when})")
+        self.history_panel.refresh()
 
     def _show_banner(self, html: str, kind: str) -> None:
         self.banner.setText(html)
@@ -436,10 +499,10 @@ class TrainPage(QWidget, PageDefaults, EventHandler):
         running = self.runner.is_running()
         self.start_action.setEnabled(not running)
         self.pause_action.setEnabled(running and not self._stopping)
-        self.pause_action.setText("Resume" if self._paused else "Pause")
+        self.pause_action.setText(self.tr("Resume") if self._paused else self.tr("Pause"))
         self.stop_action.setEnabled(running and not self._stopping)
         gan = is_adversarial(self._family if running else self.settings_panel.family)
         for action in (self.step_d_action, self.step_g_action):
-            action.setEnabled(running and self._held and gan and not self._stopping)
+            action.setEnabled(running and gan and not self._stopping)  # while training, a press pauses first
             action.setVisible(gan)
         self.settings_panel.set_running(running)

@@ -11,7 +11,7 @@ move against a steady axis instead of the axis jumping under them.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -39,7 +39,7 @@ class CodeBars(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self._values = np.zeros(0, np.float32)
         self._low, self._high = 0.0, 1.0
-        self.setToolTip("Each bar is one number of the code: blue above zero, orange below.")
+        self.setToolTip(self.tr("Each bar is one number of the code: blue above zero, orange below."))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(420, 420)
@@ -80,12 +80,13 @@ class CodeBars(QWidget):
             return plot.bottom() - (value - low) / span * plot.height()
 
         painter.setPen(QPen(AXIS, 1))
+        locale = QLocale()
         step = nice_step(span)
         tick = np.ceil(low / step) * step
         while tick <= high + 1e-9:
             y = y_of(tick)
             painter.drawLine(int(plot.left()) - 4, int(y), int(plot.left()), int(y))
-            label = f"{tick + 0.0:g}"  # + 0.0: no "-0"
+            label = locale.toString(float(tick + 0.0), "g", 6)  # + 0.0: no "-0"; decimal comma in French
             painter.drawText(
                 QRectF(0, y - 8, MARGIN_LEFT - 7, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -99,7 +100,7 @@ class CodeBars(QWidget):
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + 2, plot.width(), MARGIN_BOTTOM - 2),
             Qt.AlignmentFlag.AlignCenter,
-            f"code unit (0 … {n - 1})" if n else "no code yet",
+            self.tr("code unit (0 … {last})").format(last=n - 1) if n else self.tr("no code yet"),
         )
         if n:
             slot = plot.width() / n

@@ -23,6 +23,7 @@ UNDO_LIMIT = 50
 class DrawingCanvas(QWidget):
     changed = Signal()  # the drawing changed (a stroke segment, undo, clear, an image loaded)
     stroke_finished = Signal()
+    cleared = Signal()  # the user cleared the canvas: a new drawing starts (the page forgets its blanked pixels)
     file_dropped = Signal(str)  # a local file dropped on the canvas
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,6 +32,7 @@ class DrawingCanvas(QWidget):
         self._image.fill(0)
         self._undo: list[QImage] = []
         self._last: QPointF | None = None
+        self._hint_painted = False  # the "Draw a digit here" hint is on screen: the next stroke repaints it all
         self.brush_size = 20.0  # in canvas pixels (a 2-pixel stroke once the digit is fitted into 20×20)
         self.erasing = False
         self.setAcceptDrops(True)
@@ -39,7 +41,9 @@ class DrawingCanvas(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setToolTip(
-            "Draw with the left mouse button (or a pen). Right button: erase. Drop an image file here to load it."
+            self.tr(
+                "Draw with the left mouse button (or a pen). Right button: erase. Drop an image file here to load it."
+            )
         )
 
     # -- the drawing ---------------------------------------------------------------------
@@ -71,6 +75,7 @@ class DrawingCanvas(QWidget):
         self._push_undo()
         self._image.fill(0)
         self.update()
+        self.cleared.emit()
         self.changed.emit()
 
     def undo(self) -> bool:
@@ -114,7 +119,11 @@ class DrawingCanvas(QWidget):
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.drawLine(a, b)
         painter.end()
-        self.update(self._widget_rect(a, b, width))  # repaint only around the new segment
+        if self._hint_painted:  # the hint goes away: repaint it all, or its text stays on screen around the stroke
+            self._hint_painted = False
+            self.update()
+        else:
+            self.update(self._widget_rect(a, b, width))  # repaint only around the new segment
         self.changed.emit()
 
     def _widget_rect(self, a: QPointF, b: QPointF, width: float) -> QRect:
@@ -156,9 +165,14 @@ class DrawingCanvas(QWidget):
         painter.drawImage(rect, self._image)
         painter.setPen(QPen(QColor(90, 90, 90), 1))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        if self._last is None and self.is_empty():
+        if self.hint_visible():
             painter.setPen(QColor(140, 140, 140))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Draw a digit here\n(or drop an image)")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here\n(or drop an image)"))
+            self._hint_painted = True
+
+    def hint_visible(self) -> bool:
+        """The empty canvas shows its "Draw a digit here" hint (not while a stroke is drawn)."""
+        return self._last is None and self.is_empty()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):

@@ -12,8 +12,10 @@ class HintBanner(QFrame):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HintBanner")
-        self.setStyleSheet("#HintBanner { background: #fff4c2; border: 1px solid #e0c860; border-radius: 6px; }"
-                           "#HintBanner QLabel { color: #3d3300; }")  # fmt: skip
+        self.setStyleSheet(
+            "#HintBanner { background: #fff4c2; border: 1px solid #e0c860; border-radius: 6px; }"
+            "#HintBanner QLabel { color: #3d3300; }"
+        )
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.close_button = QToolButton()

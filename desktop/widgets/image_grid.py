@@ -63,7 +63,7 @@ class ImageGrid(QWidget):
         self._mosaic: np.ndarray | None = None
         self._qimage: QImage | None = None
         self._count = 0
-        self._placeholder = "No images yet."
+        self._placeholder = self.tr("No images yet.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 80)
 

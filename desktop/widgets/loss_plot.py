@@ -16,7 +16,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-SMOOTHING = 0.98  # weight of the past in the smoothed training loss (an EMA, like TensorBoard's slider)
+from engine.train.smoothing import DebiasedAverage
+
+SMOOTHING = 0.98  # weight of the past in the smoothed training loss (an EMA, like TensorBoard's slider,
+# bias-corrected as Adam corrects its moments, so that the first steps read what the raw curve says)
 MIN_INTERVAL_S = 0.04  # never redraw faster than 25 Hz
 DUTY = 0.03  # share of the GUI thread's time the curves may take: slow redraws are spaced out
 
@@ -34,6 +37,9 @@ STYLES = {
     "d_real": (QT_TRANSLATE_NOOP("LossPlot", "D(x): D's score for real images"), (148, 103, 189)),
     "d_fake": (QT_TRANSLATE_NOOP("LossPlot", "D(G(z)): D's score for fakes"), (140, 86, 75)),
 }
+# Single-phase GAN steps (Train D only / Train G only), marked on the curves: phase → (symbol, colour):
+# ▲ in D's colour for a D step, ◆ in G's for a G step (the readout line above the curves says so).
+PHASE_MARKS = {"d": ("t1", (214, 39, 40)), "g": ("d", (44, 160, 44))}
 
 
 class Series:
@@ -73,11 +79,15 @@ class LossPlot(QWidget):
         layout.addWidget(self._view)
         self._series: dict[str, Series] = {}
         self._curves: dict[str, pg.PlotDataItem] = {}
-        self._smoothed_value: dict[str, float] = {}
+        self._smoothed_value: dict[str, DebiasedAverage] = {}
+        self._last_step = 0
+        self._marks: dict[str, list[tuple[pg.ScatterPlotItem, Series]]] = {}
         self._dirty = False
         self._next_redraw = 0.0
         self.last_redraw_s = 0.0  # what the last redraw cost (for the curious and the benchmark)
         self._mode = ""
+        self._scrub_markers: list[pg.InfiniteLine] = []  # the time machine's marker, one per plot
+        self._resume_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []  # where a continued run picked up
         self.configure(("loss",))
 
     # -- building ------------------------------------------------------------------
@@ -89,9 +99,13 @@ class LossPlot(QWidget):
             return
         self._mode = mode
         self._view.clear()
+        self._scrub_markers.clear()
+        self._resume_lines.clear()
         self._series.clear()
         self._curves.clear()
         self._smoothed_value.clear()
+        self._marks.clear()
+        self._last_step = 0
         if mode == "gan":
             losses = self._add_plot(0, self.tr("loss (BCE)"))
             scores = self._add_plot(1, self.tr("D's output"), legend_columns=2)
@@ -103,6 +117,8 @@ class LossPlot(QWidget):
             for name in ("d_real", "d_fake"):
                 self._add_curve(scores, name + "_raw", name, faint=True, legend=False)
                 self._add_curve(scores, name, name)
+            for phase, (symbol, colour) in PHASE_MARKS.items():
+                self._marks[phase] = [self._add_marks(plot, symbol, colour) for plot in (losses, scores)]
         else:
             plot = self._add_plot(0, self.tr("loss (BCE)"))
             self._add_curve(plot, "loss_raw", "loss", faint=True, label=self.tr("training loss (each step)"))
@@ -115,16 +131,31 @@ class LossPlot(QWidget):
         plot.setLabel("left", y_label)
         plot.getAxis("left").enableAutoSIPrefix(False)  # a loss of 0.3 reads 0.3, not "300 (×0.001)"
         plot.setLabel("bottom", self.tr("training step"))
-        legend = plot.addLegend(offset=(-10, 4 if legend_columns > 1 else 10), labelTextSize="8pt",
-                                colCount=legend_columns)  # fmt: skip
+        legend = plot.addLegend(
+            offset=(-10, 4 if legend_columns > 1 else 10), labelTextSize="8pt", colCount=legend_columns
+        )
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
         plot.setMouseEnabled(x=True, y=False)
+        marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((60, 60, 60), width=1.5))
+        marker.setZValue(20)
+        plot.addItem(marker, ignoreBounds=True)
+        marker.hide()
+        self._scrub_markers.append(marker)
         return plot
 
-    def _add_curve(self, plot: pg.PlotItem, key: str, style: str, *, faint: bool = False, symbol: bool = False,
-                   legend: bool = True, label: str | None = None) -> None:  # fmt: skip
+    def _add_curve(
+        self,
+        plot: pg.PlotItem,
+        key: str,
+        style: str,
+        *,
+        faint: bool = False,
+        symbol: bool = False,
+        legend: bool = True,
+        label: str | None = None,
+    ) -> None:
         name, colour = STYLES[style]
         name = QCoreApplication.translate("LossPlot", name)
         if faint:  # an opaque pale tint draws much faster than a translucent line
@@ -139,18 +170,35 @@ class LossPlot(QWidget):
         self._curves[key] = curve
         self._series[key] = Series()
 
+    def _add_marks(self, plot: pg.PlotItem, symbol: str, colour) -> tuple:
+        marks = pg.ScatterPlotItem(symbol=symbol, size=12, brush=pg.mkBrush(colour), pen=pg.mkPen("w"))
+        marks.setZValue(10)  # above the curves
+        plot.addItem(marks)
+        return marks, Series(64)
+
     # -- feeding -------------------------------------------------------------------
-    def add_step(self, global_step: int, metrics: dict[str, float]) -> None:
-        """Record one StepMetrics; drawn at the next :meth:`refresh`."""
+    def add_step(self, global_step: int, metrics: dict[str, float], phase: str = "both") -> None:
+        """Record one StepMetrics; drawn at the next :meth:`refresh`.
+
+        A single-phase GAN step (``phase`` "d" or "g") is also marked on both plots: on its loss,
+        and on D's scores after the step (``d_real_after``, ``d_fake_after``) when the run measured them."""
+        steps = max(1, global_step - self._last_step)
+        self._last_step = max(self._last_step, global_step)
         for name, value in metrics.items():
             if name + "_raw" in self._series:
                 self._series[name + "_raw"].append(global_step, value)
-                previous = self._smoothed_value.get(name)
-                smooth = value if previous is None else SMOOTHING * previous + (1 - SMOOTHING) * value
-                self._smoothed_value[name] = smooth
-                self._series[name].append(global_step, smooth)
+                average = self._smoothed_value.setdefault(name, DebiasedAverage(SMOOTHING))
+                self._series[name].append(global_step, average.update(value, steps))
             elif name in self._series:
                 self._series[name].append(global_step, value)
+        if phase in self._marks:
+            (_loss_marks, on_loss), (_score_marks, on_scores) = self._marks[phase]
+            loss = metrics.get("loss_d" if phase == "d" else "loss_g")
+            if loss is not None:
+                on_loss.append(global_step, loss)
+            for name in ("d_real_after", "d_fake_after"):
+                if name in metrics:
+                    on_scores.append(global_step, metrics[name])
         self._dirty = True
 
     def add_epoch(self, global_step: int, val: dict[str, float]) -> None:
@@ -170,6 +218,11 @@ class LossPlot(QWidget):
             if curve.xData is None or len(curve.xData) != series.size:
                 x, y = series.view()
                 curve.setData(x, y, skipFiniteCheck=True)
+        for pairs in self._marks.values():
+            for marks, series in pairs:
+                if len(marks.data) != series.size:
+                    x, y = series.view()
+                    marks.setData(x, y)
         self._dirty = False
         if self.isVisible():
             self._view.viewport().repaint()  # now, so that its cost can be measured
@@ -180,9 +233,50 @@ class LossPlot(QWidget):
     def clear(self) -> None:
         for series in self._series.values():
             series.clear()
+        for pairs in self._marks.values():
+            for _marks, series in pairs:
+                series.clear()
         self._smoothed_value.clear()
+        self._last_step = 0
         self._next_redraw = 0.0
         self._dirty = True
+
+    # -- the time machine ---------------------------------------------------------------
+    def set_marker(self, global_step: float | None) -> None:
+        """A vertical line at the snapshot the slider shows (None hides it)."""
+        for marker in self._scrub_markers:
+            if global_step is None:
+                marker.hide()
+            else:
+                marker.setValue(float(global_step))
+                marker.show()
+
+    def marker_position(self) -> float | None:
+        marker = self._scrub_markers[0] if self._scrub_markers else None
+        return None if marker is None or not marker.isVisible() else float(marker.value())
+
+    def set_resumes(self, global_steps: list[int]) -> None:
+        """Dashed lines where a continued run picked up (its curves carry on from there)."""
+        for plot, line in self._resume_lines:
+            plot.removeItem(line)
+        self._resume_lines.clear()
+        plots = [item for item in self._view.ci.items if isinstance(item, pg.PlotItem)]
+        for step in global_steps:
+            for plot in plots:
+                line = pg.InfiniteLine(
+                    step,
+                    angle=90,
+                    movable=False,
+                    pen=pg.mkPen((120, 120, 120), width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+                    label=self.tr("continued") if plot is plots[0] else None,
+                    labelOpts={"position": 0.9, "color": (90, 90, 90)},
+                )
+                plot.addItem(line, ignoreBounds=True)
+                self._resume_lines.append((plot, line))
+
+    def export_item(self):
+        """The layout holding every plot, for pyqtgraph's PNG and SVG exporters."""
+        return self._view.ci
 
     # -- for tests and the page ----------------------------------------------------------
     @property
@@ -191,6 +285,16 @@ class LossPlot(QWidget):
 
     def series_names(self) -> list[str]:
         return list(self._series)
+
+    def marked_steps(self, phase: str) -> list[float]:
+        """The steps at which single ``phase`` steps are marked on the loss plot (as drawn after the last refresh)."""
+        marks = self._marks[phase][0][0]
+        return [float(x) for x in marks.data["x"]]
+
+    def smoothed(self, name: str) -> float:
+        """The last smoothed value of ``name`` (NaN before any)."""
+        average = self._smoothed_value.get(name)
+        return average.value if average else float("nan")
 
     def points(self, key: str) -> int:
         """How many points the curve ``key`` holds (as drawn after the last refresh)."""

@@ -19,18 +19,25 @@ class ModelInputPanel(QGroupBox):
     raw_toggled = Signal(bool)  # True: the models get the raw input, without the recipe
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What the model sees (28×28)", parent)
-        self.raw_view = PixelView("Nothing drawn yet", 96)
-        self.raw_view.setToolTip("The whole canvas squashed to 28×28: what a model would get without the recipe.")
-        self.processed_view = PixelView("Nothing drawn yet", 96)
-        self.processed_view.setToolTip(
-            "The MNIST recipe: inverted if dark-on-light, cropped to the ink, fitted "
-            "in 20×20 keeping its aspect, centred by its centre of mass in 28×28."
+        super().__init__(parent)
+        self.setTitle(self.tr("What the model sees (28×28)"))
+        self.raw_view = PixelView(self.tr("Nothing drawn yet"), 96)
+        self.raw_view.setToolTip(
+            self.tr("The whole canvas squashed to 28×28: what a model would get without the recipe.")
         )
-        self.raw_toggle = QCheckBox("Feed the models the raw input (no recipe)")
+        self.processed_view = PixelView(self.tr("Nothing drawn yet"), 96)
+        self.processed_view.setToolTip(
+            self.tr(
+                "The MNIST recipe: inverted if dark-on-light, cropped to the ink, fitted "
+                "in 20×20 keeping its aspect, centred by its centre of mass in 28×28."
+            )
+        )
+        self.raw_toggle = QCheckBox(self.tr("Feed the models the raw input (no recipe)"))
         self.raw_toggle.setToolTip(
-            "Compare: draw a small digit in a corner and watch the reconstructions "
-            "fall apart without the recipe. Models only know centred, 20×20 digits."
+            self.tr(
+                "Compare: draw a small digit in a corner and watch the reconstructions "
+                "fall apart without the recipe. Models only know centred, 20×20 digits."
+            )
         )
         self.raw_toggle.toggled.connect(self.raw_toggled)
         self.steps_label = QLabel()
@@ -39,8 +46,8 @@ class ModelInputPanel(QGroupBox):
         # A fixed height: new text on every stroke must not relayout (and repaint) the whole page.
         self.steps_label.setFixedHeight(3 * self.steps_label.fontMetrics().lineSpacing() + 4)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Raw"), 0, 0, Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(QLabel("Processed (MNIST recipe)"), 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(QLabel(self.tr("Raw")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(QLabel(self.tr("Processed (MNIST recipe)")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
         grid.addWidget(self.raw_view, 1, 0)
         grid.addWidget(self.processed_view, 1, 1)
         grid.addWidget(self.steps_label, 2, 0, 1, 2)
@@ -54,12 +61,21 @@ class ModelInputPanel(QGroupBox):
         self.raw_view.set_image(None if empty and result.empty else result.raw)
         self.processed_view.set_image(None if result.empty else result.input)
         if result.empty:
-            self.steps_label.setText("<i>Draw a digit: its 28×28 version appears here.</i>")
+            self.steps_label.setText(self.tr("<i>Draw a digit: its 28×28 version appears here.</i>"))
         else:
             left, top, right, bottom = result.bbox
             dy, dx = result.shift
-            self.steps_label.setText(
-                f"{'Inverted (dark on light) · ' if result.inverted else ''}ink box {right - left}×{bottom - top} px "
-                f"→ fitted to {result.fitted.shape[1]}×{result.fitted.shape[0]} → centre of mass moved by "
-                f"({dx:+d}, {dy:+d}) px"
+            steps = self.tr(
+                "ink box {width}×{height} px → fitted to {fit_width}×{fit_height} → centre of mass "
+                "moved by ({dx}, {dy}) px"
+            ).format(
+                width=right - left,
+                height=bottom - top,
+                fit_width=result.fitted.shape[1],
+                fit_height=result.fitted.shape[0],
+                dx=f"{dx:+d}",
+                dy=f"{dy:+d}",
             )
+            if result.inverted:
+                steps = self.tr("Inverted (dark on light) · {steps}").format(steps=steps)
+            self.steps_label.setText(steps)

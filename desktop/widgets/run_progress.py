@@ -16,21 +16,35 @@ def format_duration(seconds: float) -> str:
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
         return QCoreApplication.translate("RunProgress", "{minutes} min {seconds} s").format(
-            minutes=minutes, seconds=f"{seconds:02d}")
+            minutes=minutes, seconds=f"{seconds:02d}"
+        )
     hours, minutes = divmod(minutes, 60)
     return QCoreApplication.translate("RunProgress", "{hours} h {minutes} min").format(
-        hours=hours, minutes=f"{minutes:02d}")
+        hours=hours, minutes=f"{minutes:02d}"
+    )
+
+
+RUNNING, PAUSED, ENDED = "running", "paused", "ended"
 
 
 class RunProgress(QWidget):
+    """The bar counts the run's steps, single GAN phases included (each one lengthens the run by one step, so
+    the bar moves when a student steps D or G); speed and time left show only while the run trains."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = QProgressBar()
-        self.bar.setToolTip(self.tr("Steps done out of the whole run (epochs × steps per epoch)."))
+        self.bar.setToolTip(
+            self.tr("Steps done out of the whole run (epochs × steps per epoch, plus any single D or G steps).")
+        )
         self.bar.setTextVisible(True)
         self.speed = QLabel()
-        self.speed.setToolTip(self.tr("Training speed (images per second) and the time the run still needs at "
-                                      "that speed."))
+        self.speed.setToolTip(
+            self.tr(
+                "Training speed (images per second) and the time the run still needs at "
+                "that speed; neither is shown while the run is paused or over."
+            )
+        )
         self.speed.setMinimumWidth(230)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -41,8 +55,11 @@ class RunProgress(QWidget):
     def reset(self, text: str | None = None) -> None:
         self._epochs = self._steps = self._batch = 1
         self._done = 0
+        self._phase_steps = 0
         self._speed = 0.0
         self._epoch = self._step = 0
+        self._state = ENDED
+        self._paused_text = ""
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.bar.setFormat(self.tr("Ready") if text is None else text)
@@ -50,8 +67,9 @@ class RunProgress(QWidget):
 
     def begin(self, epochs: int, steps_per_epoch: int, batch_size: int) -> None:
         self._epochs, self._steps, self._batch = epochs, max(1, steps_per_epoch), batch_size
-        self._done = 0
+        self._done = self._phase_steps = 0
         self._speed = 0.0
+        self._state = RUNNING
         self.bar.setRange(0, epochs * self._steps)
         self.bar.setValue(0)
         self._show_position(1, 0)
@@ -62,35 +80,87 @@ class RunProgress(QWidget):
         self._epoch, self._step = epoch, step
         self._done = (epoch - 1) * self._steps + step
         if samples_per_s > 0:
-            self._speed = samples_per_s if self._speed == 0 else (
-                SPEED_SMOOTHING * self._speed + (1 - SPEED_SMOOTHING) * samples_per_s)
+            self._speed = (
+                samples_per_s
+                if self._speed == 0
+                else (SPEED_SMOOTHING * self._speed + (1 - SPEED_SMOOTHING) * samples_per_s)
+            )
+
+    def add_phase_step(self) -> None:
+        """A single D or G step: one more step done, and one more in the run."""
+        self._phase_steps += 1
+        self.bar.setMaximum(self._epochs * self._steps + self._phase_steps)
+        self._draw_bar()
 
     @property
     def samples_per_s(self) -> float:
         return self._speed
 
+    @property
+    def state(self) -> str:
+        return self._state
+
     def seconds_left(self) -> float | None:
-        if self._speed <= 0:
+        if self._speed <= 0 or self._state != RUNNING:
             return None
         remaining = self._epochs * self._steps - self._done
         return remaining * self._batch / self._speed
 
     def refresh(self) -> None:
-        if self._epoch == 0:
+        if self._epoch == 0 or self._state != RUNNING:
             return
-        self.bar.setValue(min(self._done, self.bar.maximum()))
-        self._show_position(self._epoch, self._step)
+        self._draw_bar()
         left = self.seconds_left()
         if left is not None:
-            self.speed.setText(self.tr("{speed} images/s · about {left} left").format(
-                speed=QLocale().toString(round(self._speed)), left=format_duration(left)))
+            self.speed.setText(
+                self.tr("{speed} images/s · about {left} left").format(
+                    speed=QLocale().toString(round(self._speed)), left=format_duration(left)
+                )
+            )
+
+    def _draw_bar(self) -> None:
+        self.bar.setValue(min(self._done + self._phase_steps, self.bar.maximum()))
+        if self._state == PAUSED:
+            self.bar.setFormat(self._with_phase_steps(self._paused_text))
+        elif self._state == RUNNING and self._epoch:
+            self._show_position(self._epoch, self._step)
+
+    def _with_phase_steps(self, text: str) -> str:
+        if not self._phase_steps:
+            return text
+        return self.tr("{text} · %n single step(s)", "", self._phase_steps).format(text=text)
 
     def _show_position(self, epoch: int, step: int) -> None:
         locale = QLocale()
-        self.bar.setFormat(self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
-            epoch=epoch, epochs=self._epochs, step=locale.toString(step), steps=locale.toString(self._steps)))
+        self.bar.setFormat(
+            self._with_phase_steps(
+                self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+                    epoch=epoch, epochs=self._epochs, step=locale.toString(step), steps=locale.toString(self._steps)
+                )
+            )
+        )
 
-    def finish(self, text: str) -> None:
-        self.bar.setFormat(text)
-        self.speed.setText(self.tr("{speed} images/s on average").format(speed=QLocale().toString(round(self._speed)))
-                           if self._speed > 0 else "")
+    def pause(self, text: str) -> None:
+        """The run is paused: the bar says so, speed and time left give way to "paused"."""
+        self._state = PAUSED
+        self._paused_text = text
+        self._draw_bar()
+        self.speed.setText(self.tr("paused"))
+
+    def resume(self) -> None:
+        """The run trains again: speed and time left come back at the next refresh."""
+        if self._state == PAUSED:
+            self._state = RUNNING
+            self._draw_bar()
+            self.speed.setText(self.tr("measuring speed…") if self._speed <= 0 else "")
+            self.refresh()
+
+    def finish(self, text: str, average_speed: float | None = None) -> None:
+        """The run is over: no speed or time left, only the run's average speed when it is known."""
+        self._state = ENDED
+        self.bar.setFormat(self._with_phase_steps(text))
+        self.speed.setText(
+            self.tr("{speed} images/s on average").format(speed=QLocale().toString(round(average_speed)))
+            if average_speed
+            else ""
+        )

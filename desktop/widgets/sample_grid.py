@@ -85,7 +85,8 @@ class SampleGrid(QWidget):
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         if not self._qimages:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Choose a generator to see its samples.")
+            text = self.tr("Choose a generator to see its samples.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         for i, image in enumerate(self._qimages):

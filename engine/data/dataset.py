@@ -7,6 +7,7 @@ from pathlib import Path
 
 import torch
 
+from engine.i18n import N_, _
 from engine.paths import ASSETS_DIR
 
 FULL_TRAIN_SIZE = 60_000
@@ -33,6 +34,14 @@ class ImageSet:
         return ImageSet(self.images[index], self.labels[index])
 
 
+HEADINGS = {  # a source's default title per kind (English; _() where shown)
+    "imported": N_("imported folder"),
+    "local": N_("app data folder"),
+    "download": N_("download from official mirror"),
+    "embedded": N_("embedded subset"),
+}
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """Where a dataset's files are, in words a user can read."""
@@ -40,18 +49,25 @@ class SourceInfo:
     kind: str  # "imported" | "local" | "download" | "embedded"
     location: str  # folder path or URL
     title: str = ""  # what precedes the location in describe(); a default per kind
+    sizes: tuple[int, ...] = ()  # the embedded subset's (train, test) image counts, for shown_heading()
 
     def heading(self) -> str:
-        """What the source is, without where: "embedded subset (…)", "app data folder"."""
-        return self.title or {
-            "imported": "imported folder",
-            "local": "app data folder",
-            "download": "download from official mirror",
-            "embedded": "embedded subset",
-        }.get(self.kind, self.kind)
+        """What the source is, without where: "embedded subset (…)", "app data folder" — in English, as
+        checkpoints and the CLI's JSON record it (:meth:`shown_heading` is for people)."""
+        return self.title or HEADINGS.get(self.kind, self.kind)
 
     def describe(self) -> str:
         return f"{self.heading()} — {_display(self.location)}"
+
+    def shown_heading(self) -> str:
+        """:meth:`heading` in the user's language."""
+        if self.kind == "embedded" and len(self.sizes) == 2:
+            return _("embedded subset ({train} train / {test} test)").format(train=self.sizes[0], test=self.sizes[1])
+        return _(self.heading())
+
+    def shown_describe(self) -> str:
+        """:meth:`describe` in the user's language."""
+        return f"{self.shown_heading()} — {_display(self.location)}"
 
 
 def _display(location: str) -> str:

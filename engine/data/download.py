@@ -164,8 +164,15 @@ def verify_local_copy(path: Path, spec: FileSpec) -> None:
         )
 
 
-def _fetch(url: str, spec: FileSpec, dest: Path, opener, timeout: float,
-           report: Callable[[int, int | None], None], cancel: Cancel | None) -> None:  # fmt: skip
+def _fetch(
+    url: str,
+    spec: FileSpec,
+    dest: Path,
+    opener,
+    timeout: float,
+    report: Callable[[int, int | None], None],
+    cancel: Cancel | None,
+) -> None:
     """Download one URL to ``dest/<name>.gz``, verified, or raise leaving nothing behind."""
     if not is_secure_url(url):
         raise DatasetError(_("refused mirror address {url}: only https is used").format(url=url))
@@ -216,9 +223,16 @@ def _fetch(url: str, spec: FileSpec, dest: Path, opener, timeout: float,
             tmp.unlink(missing_ok=True)
 
 
-def download_files(files: Sequence[FileSpec], mirrors: Sequence[str], dest: str | Path, *,
-                   progress: Progress | None = None, cancel: Cancel | None = None,
-                   timeout: float = TIMEOUT_S, opener=None) -> str:  # fmt: skip
+def download_files(
+    files: Sequence[FileSpec],
+    mirrors: Sequence[str],
+    dest: str | Path,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    timeout: float = TIMEOUT_S,
+    opener=None,
+) -> str:
     """Make ``dest`` hold every file of ``files`` as a verified ``.gz``.
 
     Files already there and valid are kept. Returns the base URL of the mirror
@@ -247,7 +261,7 @@ def download_files(files: Sequence[FileSpec], mirrors: Sequence[str], dest: str 
             _(
                 "No https download mirror is configured{skipped}; plain http is not used, as anyone on the way "
                 "could alter the files"
-            ).format(skipped=f" ({_('skipped')}: {skipped})" if skipped else "")  # fmt: skip
+            ).format(skipped=f" ({_('skipped')}: {skipped})" if skipped else "")
         )
     try:
         dest.mkdir(parents=True, exist_ok=True)

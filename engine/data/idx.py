@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.fsutil import atomic_write_bytes
+from engine.i18n import _
 
 IMAGE_MAGIC = 0x00000803  # unsigned bytes, 3 dimensions
 LABEL_MAGIC = 0x00000801  # unsigned bytes, 1 dimension
@@ -41,28 +42,49 @@ def _header_shape(header: bytes, path: Path, kind: str) -> tuple[int, ...]:
     ndim_expected = 3 if kind == "images" else 1
     magic_expected = IMAGE_MAGIC if kind == "images" else LABEL_MAGIC
     if len(header) < 4:
-        raise DatasetError(f"{path.name}: file too short to be an IDX file ({len(header)} bytes)")
+        raise DatasetError(
+            _("{file}: file too short to be an IDX file ({n} bytes)").format(file=path.name, n=len(header))
+        )
     magic = struct.unpack(">I", header[:4])[0]
     if header[0] != 0 or header[1] != 0:
         raise DatasetError(
-            f"{path.name}: not an IDX file (magic number 0x{magic:08X}, expected 0x{magic_expected:08X})"
+            _("{file}: not an IDX file (magic number 0x{magic:08X}, expected 0x{magic_expected:08X})").format(
+                file=path.name, magic=magic, magic_expected=magic_expected
+            )
         )
     if header[2] != UBYTE:
         raise DatasetError(
-            f"{path.name}: stores data type 0x{header[2]:02X}, expected unsigned bytes (0x08)"
+            _("{file}: stores data type 0x{header:02X}, expected unsigned bytes (0x08)").format(
+                file=path.name, header=header[2]
+            )
         )
     if header[3] != ndim_expected:
-        article = "an image" if kind == "images" else "a label"
+        article = _("an image") if kind == "images" else _("a label")
         raise DatasetError(
-            f"{path.name}: has {header[3]} dimension(s), expected {ndim_expected} for {article} file "
-            f"(magic 0x{magic:08X}, expected 0x{magic_expected:08X})"
+            _(
+                "{file}: has {header} dimension(s), expected {ndim_expected} for {article} file (magic "
+                "0x{magic:08X}, expected 0x{magic_expected:08X})"
+            ).format(
+                file=path.name,
+                header=header[3],
+                ndim_expected=ndim_expected,
+                article=article,
+                magic=magic,
+                magic_expected=magic_expected,
+            )
         )
     need = 4 + 4 * ndim_expected
     if len(header) < need:
-        raise DatasetError(f"{path.name}: truncated header ({len(header)} of {need} bytes)")
+        raise DatasetError(
+            _("{file}: truncated header ({n} of {need} bytes)").format(file=path.name, n=len(header), need=need)
+        )
     dims = struct.unpack(f">{ndim_expected}I", header[4:need])
     if kind == "images" and dims[1:] != (SIDE, SIDE):
-        raise DatasetError(f"{path.name}: images are {dims[1]}×{dims[2]}, expected {SIDE}×{SIDE}")
+        raise DatasetError(
+            _("{file}: images are {dims}×{dims2}, expected {SIDE}×{SIDE}").format(
+                file=path.name, dims=dims[1], dims2=dims[2], SIDE=SIDE
+            )
+        )
     return dims
 
 
@@ -74,17 +96,20 @@ def _check_declared(path: Path, dims: tuple[int, ...], kind: str) -> int:
     expected = _expected_size(dims)
     if expected > MAX_FILE_BYTES:
         raise DatasetError(
-            f"{path.name}: header declares {dims[0]:,} {kind} ({expected:,} bytes), "
-            f"more than the {MAX_FILE_BYTES:,}-byte limit; the file is corrupt"
+            _(
+                "{file}: header declares {dims:,} {kind} ({expected:,} bytes), more than the "
+                "{MAX_FILE_BYTES:,}-byte limit; the file is corrupt"
+            ).format(file=path.name, dims=dims[0], kind=kind, expected=expected, MAX_FILE_BYTES=MAX_FILE_BYTES)
         )
     return expected
 
 
 def _size_error(path: Path, dims: tuple[int, ...], kind: str, expected: int, actual: int) -> DatasetError:
-    what = "truncated" if actual < expected else "has trailing bytes"
+    what = _("truncated") if actual < expected else _("has trailing bytes")
     return DatasetError(
-        f"{path.name}: {what}: header declares {dims[0]:,} {kind} ({expected:,} bytes) "
-        f"but the data is {actual:,} bytes"
+        _(
+            "{file}: {what}: header declares {dims:,} {kind} ({expected:,} bytes) but the data is {actual:,} bytes"
+        ).format(file=path.name, what=what, dims=dims[0], kind=kind, expected=expected, actual=actual)
     )
 
 
@@ -127,11 +152,15 @@ def read_idx_bytes(path: str | Path, kind: str) -> tuple[tuple[int, ...], bytear
                     raise _size_error(path, dims, kind, expected, actual)
                 data = header + _read_bounded(stream, expected + 1 - len(header))
     except FileNotFoundError:
-        raise DatasetError(f"{path.name}: file not found in {path.parent}") from None
+        raise DatasetError(_("{file}: file not found in {parent}").format(file=path.name, parent=path.parent)) from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise DatasetError(f"{path.name}: damaged gzip data ({exc or 'unexpected end of file'})") from None
+        raise DatasetError(
+            _("{file}: damaged gzip data ({value})").format(file=path.name, value=exc or _("unexpected end of file"))
+        ) from None
     except OSError as exc:
-        raise DatasetError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise DatasetError(
+            _("{file}: cannot be read ({reason})").format(file=path.name, reason=exc.strerror or exc)
+        ) from None
     if len(data) != expected:
         raise _size_error(path, dims, kind, expected, len(data))
     return dims, data
@@ -147,7 +176,9 @@ def labels_from_bytes(data: bytearray, dims: tuple[int, ...], path: Path) -> np.
     if labels.size and int(labels.max()) >= NUM_CLASSES:
         bad = int(np.argmax(labels >= NUM_CLASSES))
         raise DatasetError(
-            f"{Path(path).name}: label {int(labels[bad])} at index {bad} is outside 0..{NUM_CLASSES - 1}"
+            _("{name}: label {labels} at index {bad} is outside 0..{value}").format(
+                name=Path(path).name, labels=int(labels[bad]), bad=bad, value=NUM_CLASSES - 1
+            )
         )
     return labels
 
@@ -168,8 +199,9 @@ def read_pair(images_path: str | Path, labels_path: str | Path) -> tuple[np.ndar
     labels = read_labels(labels_path)
     if len(images) != len(labels):
         raise DatasetError(
-            f"{Path(images_path).name} has {len(images):,} images but "
-            f"{Path(labels_path).name} has {len(labels):,} labels"
+            _("{name} has {n:,} images but {name2} has {n2:,} labels").format(
+                name=Path(images_path).name, n=len(images), name2=Path(labels_path).name, n2=len(labels)
+            )
         )
     return images, labels
 

@@ -40,7 +40,7 @@ from engine.data.idx import (
     labels_from_bytes,
     read_idx_bytes,
 )
-from engine.i18n import _
+from engine.i18n import N_, _
 from engine.paths import EMBEDDED_DATA_DIR, folder_problem, missing_asset_message, user_datasets_dir
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def locate_files(folder: str | Path) -> dict[str, Path]:
     """The four IDX files of ``folder``, keyed by standard name; DatasetError naming any missing."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise DatasetError(f"{folder} is not a folder")
+        raise DatasetError(_("{folder} is not a folder").format(folder=folder))
     for sub in _SUBFOLDERS:
         where = folder / sub if sub else folder
         found = {base: next((p for p in _candidates(where, base) if p.is_file()), None) for base in IDX_FILES}
@@ -69,8 +69,8 @@ def locate_files(folder: str | Path) -> dict[str, Path]:
         where = folder  # nothing anywhere: name the folder the user gave
     missing = [base for base, path in found.items() if path is None]
     if missing:
-        names = ", ".join(f"{base} (or {base}.gz)" for base in missing)
-        raise DatasetError(f"{where} is missing {names}")
+        names = ", ".join(_("{base} (or {base}.gz)").format(base=base) for base in missing)
+        raise DatasetError(_("{where} is missing {names}").format(where=where, names=names))
     return found  # type: ignore[return-value]
 
 
@@ -94,10 +94,16 @@ def load_folder(name: str, folder: str | Path, source: SourceInfo, *, catalog: C
         if spec is not None:
             if len(data) != spec.size:
                 raise DatasetError(
-                    f"{path.name}: {len(data):,} bytes, the official {TITLES[name]} file has {spec.size:,}"
+                    _("{file}: {n:,} bytes, the official {TITLES} file has {size:,}").format(
+                        file=path.name, n=len(data), TITLES=TITLES[name], size=spec.size
+                    )
                 )
             if spec.sha256 and hashlib.sha256(data).hexdigest() != spec.sha256:
-                raise DatasetError(f"{path.name}: SHA-256 differs from the official {TITLES[name]} file")
+                raise DatasetError(
+                    _("{file}: SHA-256 differs from the official {TITLES} file").format(
+                        file=path.name, TITLES=TITLES[name]
+                    )
+                )
         if kind == "images":
             arrays[base] = images_from_bytes(data, dims)
         else:
@@ -107,8 +113,9 @@ def load_folder(name: str, folder: str | Path, source: SourceInfo, *, catalog: C
         images, labels = arrays[images_name], arrays[labels_name]
         if len(images) != len(labels):
             raise DatasetError(
-                f"{files[images_name].name} has {len(images):,} images but "
-                f"{files[labels_name].name} has {len(labels):,} labels"
+                _("{name} has {n:,} images but {name2} has {n2:,} labels").format(
+                    name=files[images_name].name, n=len(images), name2=files[labels_name].name, n2=len(labels)
+                )
             )
         sets.append(ImageSet(torch.from_numpy(images), torch.from_numpy(labels.astype(np.int64))))
     return Dataset(name, class_names(name), sets[0], sets[1], source)
@@ -129,14 +136,14 @@ def embedded_source(name: str) -> SourceInfo | None:
         train, test = _label_count(files[TRAIN_LABELS]), _label_count(files[TEST_LABELS])
     except (DatasetError, OSError):
         return None
-    return SourceInfo("embedded", str(folder), f"embedded subset ({train:,} train / {test:,} test)")
+    return SourceInfo("embedded", str(folder), f"embedded subset ({train:,} train / {test:,} test)", (train, test))
 
 
 def local_sources(name: str) -> list[SourceInfo]:
     """The standard places, whether or not they hold the files."""
     places = [SourceInfo("local", str(user_datasets_dir() / name), "app data folder")]
     if name == "fashion-mnist":
-        places.append(SourceInfo("local", str(DEBIAN_FASHION_DIR), "Debian package dataset-fashion-mnist"))
+        places.append(SourceInfo("local", str(DEBIAN_FASHION_DIR), N_("Debian package dataset-fashion-mnist")))
     return places
 
 
@@ -198,7 +205,9 @@ def load_dataset(
     if source not in ("auto", "full"):
         folder = Path(source).expanduser()
         if not folder.is_dir():
-            raise DatasetError(f"Unknown source {source!r}: expected auto, embedded, full or a folder")
+            raise DatasetError(
+                _("Unknown source {source!r}: expected auto, embedded, full or a folder").format(source=source)
+            )
         return load_folder(name, folder, _imported_source(folder))
 
     failures: list[str] = []
@@ -208,17 +217,17 @@ def load_dataset(
     tries += [(s, entry) for s in local_sources(name)]
     for info, check in tries:
         if info.kind == "local" and not _has_files(Path(info.location)):
-            failures.append(f"{info.describe()}: no dataset files there")
+            failures.append(_("{source}: no dataset files there").format(source=info.shown_describe()))
             continue
         try:
             return load_folder(name, info.location, info, catalog=check)
         except DatasetError as exc:
             log.warning("Skipping %s: %s", info.describe(), exc)
-            failures.append(f"{info.describe()}: {exc}")
+            failures.append(f"{info.shown_describe()}: {exc}")
 
     problem = folder_problem(user_datasets_dir() / name) if allow_download else None
     if problem:  # the app data folder cannot be written: nowhere to download to
-        failures.append(f"download: {problem}")
+        failures.append(_("download: {reason}").format(reason=problem))
     elif allow_download:
         folder = user_datasets_dir() / name
         try:
@@ -229,16 +238,20 @@ def load_dataset(
             raise
         except DatasetError as exc:
             log.warning("Download of %s failed: %s", name, exc)
-            failures.append(f"download: {exc}")
+            failures.append(_("download: {reason}").format(reason=exc))
     else:
-        failures.append("download: not allowed")
+        failures.append(_("download: not allowed"))
 
     if source == "auto":
         return _load_embedded(name)
-    raise DatasetError(f"No full copy of {TITLES[name]} is available. Tried:\n  " + "\n  ".join(failures))
+    raise DatasetError(
+        _("No full copy of {dataset} is available. Tried:").format(dataset=TITLES[name])
+        + "\n  "
+        + "\n  ".join(failures)
+    )
 
 
-SOURCE_KINDS_REQUESTED = ("auto", "embedded", "full", "folder")  # what a person can ask for
+SOURCE_KINDS_REQUESTED = ("auto", "embedded", "full", "folder", "images")  # what a person can ask for
 
 
 @dataclass(frozen=True)
@@ -246,21 +259,23 @@ class DataConfig:
     """Which data a run trains on, as a person chose it: the CLI's ``--dataset``/``--source``,
     the Train page's data choice, the training worker and the checkpoint's record all use this one."""
 
-    dataset: str  # "mnist" | "fashion-mnist"
-    source_kind: str = "auto"  # "auto" | "embedded" | "full" | "folder" (see load_dataset)
-    location: str | None = None  # the folder of IDX files, for "folder"
+    dataset: str  # "mnist" | "fashion-mnist"; for "images", a name made from the folder's (image_folder)
+    source_kind: str = "auto"  # "auto" | "embedded" | "full" | "folder" (see load_dataset) | "images"
+    location: str | None = None  # the folder of IDX files, for "folder"; of pictures, for "images"
     imported_dir: str | None = None  # a folder the user imported: "auto" and "full" try it first
     allow_download: bool = True  # may "auto" and "full" fetch the files from the official mirrors
+    recipe: str = "mnist"  # "images" only: "mnist" (the Draw page's recipe) or "resize" (engine.data.image_folder)
 
     def __post_init__(self) -> None:
-        check_name(self.dataset)
+        if self.source_kind != "images":
+            check_name(self.dataset)
         if self.source_kind not in SOURCE_KINDS_REQUESTED:
             raise DatasetError(
                 _("Unknown source kind {kind!r}; expected one of {kinds}").format(
                     kind=self.source_kind, kinds=", ".join(SOURCE_KINDS_REQUESTED)
                 )
             )
-        if self.source_kind == "folder" and not self.location:
+        if self.source_kind in ("folder", "images") and not self.location:
             raise DatasetError(_("A folder source needs the folder's path"))
 
     @classmethod
@@ -268,14 +283,32 @@ class DataConfig:
         """From what ``load_dataset`` (and the CLI's ``--source``) takes: auto, embedded, full or a folder."""
         if source in ("auto", "embedded", "full"):
             return cls(dataset, source, **options)
-        return cls(dataset, "folder", location=str(Path(source).expanduser()), **options)
+        folder = Path(source).expanduser()
+        if folder.is_dir() and not _has_files(folder):
+            from engine.data.image_folder import dataset_name_for, has_pictures
+
+            if has_pictures(folder):  # pictures, not IDX files: a dataset of its own, named after the folder
+                return cls(dataset_name_for(folder), "images", location=str(folder), **options)
+        return cls(dataset, "folder", location=str(folder), **options)
+
+    @classmethod
+    def from_images(cls, folder: str | Path, recipe: str = "mnist") -> DataConfig:
+        """A folder of pictures (one sub-folder per class, or flat), converted by ``recipe``."""
+        from engine.data.image_folder import dataset_name_for
+
+        folder = Path(folder).expanduser()
+        return cls(dataset_name_for(folder), "images", location=str(folder), allow_download=False, recipe=recipe)
 
     @property
     def source(self) -> str:
         """The ``source`` argument of :func:`load_dataset`."""
-        return self.location if self.source_kind == "folder" else self.source_kind  # type: ignore[return-value]
+        return self.location if self.source_kind in ("folder", "images") else self.source_kind  # type: ignore[return-value]
 
     def load(self, *, progress: Progress | None = None, cancel: Cancel | None = None) -> Dataset:
+        if self.source_kind == "images":
+            from engine.data.image_folder import load_image_folder
+
+            return load_image_folder(self.location, self.recipe, name=self.dataset, progress=progress, cancel=cancel)
         return load_dataset(
             self.dataset,
             self.source,

@@ -34,14 +34,39 @@ def build_model(config: ModelConfig) -> nn.Module:
 
 def keras_parameter_count(model: nn.Module) -> int:
     """Parameters as Keras' summary counts them: BatchNorm's moving statistics included."""
-    extra = sum(m.running_mean.numel() + m.running_var.numel() for m in model.modules()
-                if isinstance(m, nn.BatchNorm2d))  # fmt: skip
+    extra = sum(
+        m.running_mean.numel() + m.running_var.numel() for m in model.modules() if isinstance(m, nn.BatchNorm2d)
+    )
     return count_parameters(model) + extra
 
 
 __all__ = [
-    "AUTOENCODER_FAMILIES", "DESCRIPTIONS", "FAMILIES", "GENERATOR_FAMILIES", "Autoencoder", "ConvAE", "DCGAN",
-    "GAN", "Family", "LossOutput", "ModelConfig", "Option", "SparseAE", "StackedAE", "TrainingDefaults", "VAE",
-    "build_model", "count_parameters", "default_model_config", "describe_layers", "families", "family_keys",
-    "family_rank", "find_family", "get_family", "keras_parameter_count", "register_family", "unregister_family",
-]  # fmt: skip
+    "AUTOENCODER_FAMILIES",
+    "DESCRIPTIONS",
+    "FAMILIES",
+    "GENERATOR_FAMILIES",
+    "Autoencoder",
+    "ConvAE",
+    "DCGAN",
+    "GAN",
+    "Family",
+    "LossOutput",
+    "ModelConfig",
+    "Option",
+    "SparseAE",
+    "StackedAE",
+    "TrainingDefaults",
+    "VAE",
+    "build_model",
+    "count_parameters",
+    "default_model_config",
+    "describe_layers",
+    "families",
+    "family_keys",
+    "family_rank",
+    "find_family",
+    "get_family",
+    "keras_parameter_count",
+    "register_family",
+    "unregister_family",
+]

@@ -132,16 +132,24 @@ class ConvAE(Autoencoder):
     def __init__(self, config: ModelConfig) -> None:
         super().__init__(config)
         self.encoder = nn.Sequential(
-            nn.Conv2d(1, 16, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
-            nn.Conv2d(16, 32, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
-            nn.Conv2d(32, 64, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
-        )  # fmt: skip
+            nn.Conv2d(1, 16, 3, padding=1),
+            nn.SELU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1),
+            nn.SELU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1),
+            nn.SELU(),
+            nn.MaxPool2d(2),
+        )
         self.decoder = nn.Sequential(
             nn.Unflatten(1, (64, 3, 3)),
-            nn.ConvTranspose2d(64, 32, 3, stride=2), nn.SELU(),  # 3 → 7 ("valid")
-            nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1, output_padding=1), nn.SELU(),  # 7 → 14
+            nn.ConvTranspose2d(64, 32, 3, stride=2),
+            nn.SELU(),  # 3 → 7 ("valid")
+            nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1, output_padding=1),
+            nn.SELU(),  # 7 → 14
             nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1, output_padding=1),  # 14 → 28
-        )  # fmt: skip
+        )
         keras_init(self)
 
     @property

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+from ..i18n import _
+
 
 @dataclass
 class ModelConfig:
@@ -29,7 +31,7 @@ class ModelConfig:
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise ValueError(f"unknown model setting(s): {', '.join(sorted(unknown))}")
+            raise ValueError(_("unknown model setting(s): {items}").format(items=", ".join(sorted(unknown))))
         config = cls(**data)
         config.validate()
         return config
@@ -39,8 +41,11 @@ class ModelConfig:
         from .families import get_family
 
         values = self.to_dict()
-        keep = {o.name for o in get_family(self.family).options
-                if o.relevant_when is None or values.get(o.relevant_when[0]) == o.relevant_when[1]}  # fmt: skip
+        keep = {
+            o.name
+            for o in get_family(self.family).options
+            if o.relevant_when is None or values.get(o.relevant_when[0]) == o.relevant_when[1]
+        }
         return {k: v for k, v in values.items() if k in keep}
 
     def validate(self) -> None:
@@ -48,15 +53,23 @@ class ModelConfig:
 
         get_family(self.family)  # raises ValueError naming the registered families
         if not 1 <= int(self.coding_size) <= 4096:
-            raise ValueError(f"coding size must be between 1 and 4096, not {self.coding_size}")
+            raise ValueError(
+                _("coding size must be between 1 and 4096, not {coding_size}").format(coding_size=self.coding_size)
+            )
         if self.noise not in ("gaussian", "dropout"):
-            raise ValueError(f"noise must be 'gaussian' or 'dropout', not {self.noise!r}")
+            raise ValueError(_("noise must be 'gaussian' or 'dropout', not {noise!r}").format(noise=self.noise))
         if self.sparsity not in ("kl", "l1"):
-            raise ValueError(f"sparsity must be 'kl' or 'l1', not {self.sparsity!r}")
+            raise ValueError(_("sparsity must be 'kl' or 'l1', not {sparsity!r}").format(sparsity=self.sparsity))
         if not 0.0 <= self.dropout_rate < 1.0:
-            raise ValueError(f"dropout rate must be in [0, 1), not {self.dropout_rate}")
+            raise ValueError(
+                _("dropout rate must be in [0, 1), not {dropout_rate}").format(dropout_rate=self.dropout_rate)
+            )
         if not 0.0 < self.sparsity_target < 1.0:
-            raise ValueError(f"sparsity target must be in (0, 1), not {self.sparsity_target}")
+            raise ValueError(
+                _("sparsity target must be in (0, 1), not {sparsity_target}").format(
+                    sparsity_target=self.sparsity_target
+                )
+            )
 
 
 def default_model_config(family: str, **overrides) -> ModelConfig:

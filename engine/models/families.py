@@ -89,6 +89,10 @@ class Family:
     reconstructs: bool = True  # encodes and decodes an image
     generates: bool = False  # makes new images from codings z ~ N(0, I)
     adversarial: bool = False  # trained in two phases (D, then G): single phases, D's scores
+    denoises: bool = False  # trained on corrupted inputs: the Draw page's noise panel shows it cleaning them
+    # measured by tests/bench/bench_compile.py: {"cpu"|"cuda": (eager samples/s at batch 32, compiled ÷ eager)};
+    # empty: engine.train.compiled falls back to the dense figures
+    compile_figures: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def capabilities(self) -> str:
@@ -155,7 +159,13 @@ def find_family(key: str) -> Family | None:
 def get_family(key: str) -> Family:
     family = _REGISTRY.get(key)
     if family is None:
-        raise ValueError(f"unknown model family {key!r}; choose one of {', '.join(family_keys())}")
+        from ..i18n import _
+
+        raise ValueError(
+            _("unknown model family {key!r}; choose one of {families}").format(
+                key=key, families=", ".join(family_keys())
+            )
+        )
     return family
 
 
@@ -321,6 +331,7 @@ for _family in (
         _AE_TRAINER,
         TrainingDefaults(10, 32, 1.5, "sgd"),
         order=10,
+        compile_figures={"cpu": (14_163, 0.51), "cuda": (30_000, 3.0)},  # CUDA: the target until measured
         options=(coding_size_option(30),),
     ),
     Family(
@@ -335,6 +346,7 @@ for _family in (
         _AE_TRAINER,
         TrainingDefaults(5, 32, 1.0, "sgd"),
         order=20,
+        compile_figures={"cpu": (875, 1.50), "cuda": (15_000, 3.0)},  # CUDA: the target until measured
         model_defaults={"coding_size": 576},
     ),
     Family(
@@ -350,6 +362,7 @@ for _family in (
         TrainingDefaults(10, 32, 1.0, "sgd"),
         order=30,
         options=_DENOISING_OPTIONS,
+        denoises=True,
     ),
     Family(
         "sparse",
@@ -409,6 +422,7 @@ for _family in (
         _GAN_TRAINER,
         TrainingDefaults(50, 32, 1e-3, "rmsprop"),
         order=70,
+        compile_figures={"cpu": (131, 1.10), "cuda": (5_000, 3.0)},  # CUDA: the target until measured
         options=(coding_size_option(100, _GAN_CODING),),
         reconstructs=False,
         generates=True,

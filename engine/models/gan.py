@@ -78,15 +78,22 @@ class DCGAN(GAN):
             nn.Linear(config.coding_size, 7 * 7 * 128),
             nn.Unflatten(1, (128, 7, 7)),
             nn.BatchNorm2d(128, eps=1e-3, momentum=0.01),
-            nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1), nn.SELU(),
+            nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1),
+            nn.SELU(),
             nn.BatchNorm2d(64, eps=1e-3, momentum=0.01),
-            nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1), nn.Tanh(),
-        )  # fmt: skip
+            nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1),
+            nn.Tanh(),
+        )
         self.discriminator = nn.Sequential(
-            nn.Conv2d(1, 64, 5, stride=2, padding=2), nn.LeakyReLU(0.2), nn.Dropout(0.4),
-            nn.Conv2d(64, 128, 5, stride=2, padding=2), nn.LeakyReLU(0.2), nn.Dropout(0.4),
-            nn.Flatten(), nn.Linear(128 * 7 * 7, 1),
-        )  # fmt: skip
+            nn.Conv2d(1, 64, 5, stride=2, padding=2),
+            nn.LeakyReLU(0.2),
+            nn.Dropout(0.4),
+            nn.Conv2d(64, 128, 5, stride=2, padding=2),
+            nn.LeakyReLU(0.2),
+            nn.Dropout(0.4),
+            nn.Flatten(),
+            nn.Linear(128 * 7 * 7, 1),
+        )
         keras_init(self)
 
     def to_model_space(self, x01: torch.Tensor) -> torch.Tensor:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from ..i18n import _
+
 
 def keras_init(module: nn.Module) -> None:
     """Glorot-uniform weights and zero biases for every Linear/Conv layer, like Keras."""
@@ -48,19 +50,21 @@ def _detail(layer: nn.Module) -> str:
         return f"{layer.in_features} → {layer.out_features}"
     if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
         k, st, pad = layer.kernel_size[0], layer.stride[0], layer.padding[0]
-        return f"{layer.in_channels} → {layer.out_channels} channels, {k}×{k}, stride {st}, padding {pad}"
+        return _("{inputs} → {outputs} channels, {k}×{k}, stride {stride}, padding {padding}").format(
+            inputs=layer.in_channels, outputs=layer.out_channels, k=k, stride=st, padding=pad
+        )
     if isinstance(layer, nn.MaxPool2d):
-        return f"pool {layer.kernel_size}"
+        return _("pool {size}").format(size=layer.kernel_size)
     if isinstance(layer, nn.Dropout):
-        return f"rate {layer.p}"
+        return _("rate {rate}").format(rate=layer.p)
     if isinstance(layer, GaussianNoise):
         return f"σ {layer.std}"
     if isinstance(layer, nn.LeakyReLU):
-        return f"slope {layer.negative_slope}"
+        return _("slope {slope}").format(slope=layer.negative_slope)
     if isinstance(layer, nn.BatchNorm2d):
-        return f"{layer.num_features} channels"
+        return _("{n} channels").format(n=layer.num_features)
     if isinstance(layer, nn.Unflatten):
-        return "to " + "×".join(str(d) for d in layer.unflattened_size)
+        return _("to {shape}").format(shape="×".join(str(d) for d in layer.unflattened_size))
     return ""
 
 
@@ -105,8 +109,15 @@ def describe_layers(model: nn.Module) -> list[dict]:
             continue
         params = sum(p.numel() for p in layer.parameters(recurse=False))
         shape = shapes.get(layer)
-        rows.append({"name": name, "layer": layer.__class__.__name__, "detail": _detail(layer),
-                     "output": "×".join(str(d) for d in shape) if shape else "", "params": params})  # fmt: skip
+        rows.append(
+            {
+                "name": name,
+                "layer": layer.__class__.__name__,
+                "detail": _detail(layer),
+                "output": "×".join(str(d) for d in shape) if shape else "",
+                "params": params,
+            }
+        )
     return rows
 
 

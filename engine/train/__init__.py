@@ -15,8 +15,13 @@ from .gan_trainer import GANTrainer
 from .trainer import Trainer
 
 
-def create_trainer(model_config: ModelConfig, train_config: TrainConfig, dataset: Dataset,
-                   control: RunControl | None = None, model: torch.nn.Module | None = None) -> Trainer:  # fmt: skip
+def create_trainer(
+    model_config: ModelConfig,
+    train_config: TrainConfig,
+    dataset: Dataset,
+    control: RunControl | None = None,
+    model: torch.nn.Module | None = None,
+) -> Trainer:
     """Seed, build the model (unless given, e.g. to continue a checkpoint), place it and make its family's trainer."""
     train_config.validate()
     device = pick_device(train_config.device)
@@ -26,10 +31,23 @@ def create_trainer(model_config: ModelConfig, train_config: TrainConfig, dataset
     if model is None:
         model = build_model(model_config)
     model.to(device)
-    return get_family(model_config.family).trainer_class(model, dataset, train_config, device, control)
+    trainer = get_family(model_config.family).trainer_class(model, dataset, train_config, device, control)
+    if train_config.compile:  # the compiled fast path, unless the run is too short for it to pay
+        from .compiled import enable_if_it_pays
+
+        enable_if_it_pays(trainer)
+    return trainer
 
 
 __all__ = [
-    "OPTIMIZERS", "AutoencoderTrainer", "GANTrainer", "RunControl", "TrainConfig", "Trainer", "create_trainer",
-    "default_train_config", "evaluate_autoencoder", "events",
-]  # fmt: skip
+    "OPTIMIZERS",
+    "AutoencoderTrainer",
+    "GANTrainer",
+    "RunControl",
+    "TrainConfig",
+    "Trainer",
+    "create_trainer",
+    "default_train_config",
+    "evaluate_autoencoder",
+    "events",
+]

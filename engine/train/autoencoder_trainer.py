@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import torch
 
+from ..history import MAP_POINTS
 from ..models import get_family
 from ..models.autoencoders import IMAGE_PIXELS, bce_per_pixel
 from .config import make_optimizer
@@ -24,17 +25,41 @@ class AutoencoderTrainer(Trainer):
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
         self.generates = get_family(self.family).generates  # a VAE also renders samples of its code space
+        # The loss's two terms as their own curves: the VAE's reconstruction and KL, the sparse AE's penalty.
+        self.penalty = "kl" if self.generates else ("sparsity" if self.family == "sparse" else None)
+        if self.penalty:
+            self.metric_names = ("loss", "reconstruction", self.penalty)
         self.optimizer = make_optimizer(config.optimizer, model.parameters(), config.lr)
         self.fixed = self.fixed_indices(config.snapshot_size)
-        self.fixed_noise = torch.randn(config.snapshot_size, getattr(model, "coding_size", 1),
-                                       generator=torch.Generator().manual_seed(config.seed + 1)).to(device)  # fmt: skip
+        self.fixed_noise = torch.randn(
+            config.snapshot_size,
+            getattr(model, "coding_size", 1),
+            generator=torch.Generator().manual_seed(config.seed + 1),
+        ).to(device)
+        self.map_indices = self.fixed_indices(MAP_POINTS)  # the history's map: the same images all run long
 
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         out = self.model.compute_loss(x)
         self.optimizer.zero_grad(set_to_none=True)
         out.total.backward()
         self.optimizer.step()
-        return {"loss": out.total.detach()}
+        if self.penalty is None:
+            return {"loss": out.total.detach()}
+        total, recon = out.total.detach(), out.reconstruction.detach()
+        return {"loss": total, "reconstruction": recon, self.penalty: total - recon}
+
+    def optimizers(self):
+        return {"optimizer": self.optimizer}
+
+    def latent_probe(self):
+        images = self.val_set.images[self.map_indices].float().div_(255.0)
+        return self.model.encode(images), self.val_set.labels[self.map_indices]
+
+    def unit_target(self):
+        if self.family != "sparse":
+            return None
+        config = self.model.config
+        return float(config.sparsity_target) if config.sparsity == "kl" else 0.0
 
     def validate(self) -> dict[str, float]:
         return evaluate_autoencoder(self.model, self.val_set.images)
@@ -57,7 +82,7 @@ def evaluate_autoencoder(model, images_uint8: torch.Tensor) -> dict[str, float]:
     n = images_uint8.shape[0]
     samples_code = get_family(model.config.family).generates  # a VAE's loss samples z
     for start in range(0, n, VAL_BATCH):
-        x = images_uint8[start: start + VAL_BATCH].float().div_(255.0)
+        x = images_uint8[start : start + VAL_BATCH].float().div_(255.0)
         target = x.reshape(x.shape[0], IMAGE_PIXELS)
         out = model.compute_loss(x)
         total, logits = out.total, out.logits

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, fields
 
 import torch
 
+from ..i18n import _
+
 OPTIMIZERS = ("sgd", "rmsprop", "adam")
 
 
@@ -22,6 +24,7 @@ class TrainConfig:
     snapshot_size: int = 16  # images in the fixed validation/noise batch
     metrics_every: int = 0  # steps between StepMetrics events; 0 = 1 on CPU, 50 on a GPU
     max_steps_per_epoch: int = 0  # cap on steps per epoch (quick runs and tests); 0 = the whole split
+    compile: bool = False  # the compiled fast path (engine.train.compiled), when the run is long enough
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -35,13 +38,19 @@ class TrainConfig:
 
     def validate(self) -> None:
         if self.epochs < 1:
-            raise ValueError(f"epochs must be at least 1, not {self.epochs}")
+            raise ValueError(_("epochs must be at least 1, not {epochs}").format(epochs=self.epochs))
         if not 1 <= self.batch_size <= 65536:
-            raise ValueError(f"batch size must be between 1 and 65536, not {self.batch_size}")
+            raise ValueError(
+                _("batch size must be between 1 and 65536, not {batch_size}").format(batch_size=self.batch_size)
+            )
         if not (self.lr > 0 and self.lr <= 1e6):
-            raise ValueError(f"learning rate must be positive (and at most 1e6), not {self.lr}")
+            raise ValueError(_("learning rate must be positive (and at most 1e6), not {lr}").format(lr=self.lr))
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, not {self.optimizer!r}")
+            raise ValueError(
+                _("optimizer must be one of {items}, not {optimizer!r}").format(
+                    items=", ".join(OPTIMIZERS), optimizer=self.optimizer
+                )
+            )
 
 
 def default_train_config(family: str, **overrides) -> TrainConfig:
@@ -49,8 +58,12 @@ def default_train_config(family: str, **overrides) -> TrainConfig:
     from ..models import get_family
 
     lecture = get_family(family).training
-    values = {"epochs": lecture.epochs, "batch_size": lecture.batch_size, "lr": lecture.lr,
-              "optimizer": lecture.optimizer}  # fmt: skip
+    values = {
+        "epochs": lecture.epochs,
+        "batch_size": lecture.batch_size,
+        "lr": lecture.lr,
+        "optimizer": lecture.optimizer,
+    }
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = TrainConfig(**values)
     config.validate()
@@ -65,4 +78,4 @@ def make_optimizer(name: str, params, lr: float) -> torch.optim.Optimizer:
         return torch.optim.RMSprop(params, lr=lr, alpha=0.9, eps=1e-7)
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, eps=1e-7)
-    raise ValueError(f"unknown optimizer {name!r}")
+    raise ValueError(_("unknown optimizer {name!r}").format(name=name))

@@ -34,6 +34,10 @@ class RunStarted:
     train_size: int
     val_size: int
     metric_names: tuple[str, ...]  # the keys StepMetrics.metrics will carry
+    first_epoch: int = 1  # > 1: a run continued from a checkpoint, at this epoch
+    resumed_step: int = 0  # the global step a continued run starts from (0 for a new run)
+    optimizer_restored: bool = True  # False: a continued run's optimizer starts afresh (see ``notes``)
+    notes: tuple[str, ...] = ()  # sentences to show the user before the run (e.g. why the optimizer is new)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,11 @@ class Snapshot:
     kind: str  # "reconstructions" or "samples"
     images: np.ndarray  # uint8 (N, 28, 28)
     originals: np.ndarray | None = None  # uint8 (N, 28, 28) for reconstructions
+    epoch_end: bool = False  # True before training (epoch 0) and at each epoch's end
+    map_xy: np.ndarray | None = None  # float16 (M, 2): fixed validation codes on the run's plane (autoencoders)
+    map_labels: np.ndarray | None = None  # uint8 (M,): their classes (the same array at every snapshot)
+    unit_activation: np.ndarray | None = None  # float16 (U,): sparse AE, each coding unit's mean activation
+    unit_target: float | None = None  # sparse AE: the target activation (KL: its target; L1: 0)
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class RunEnded:
     global_step: int
     history: dict[str, list[float]] = field(default_factory=dict)  # per-epoch series
     final: dict[str, Any] = field(default_factory=dict)  # last validation metrics, speed
+    run_history: Any = None  # the engine.history.RunHistory of the run (snapshots and curves), continued runs whole
 
 
 Event = Union[RunStarted, StepMetrics, EpochSummary, Snapshot, RunPaused, RunResumed, RunEnded]

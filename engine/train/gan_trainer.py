@@ -65,13 +65,42 @@ class GANTrainer(Trainer):
         return values
 
     def single_phase(self, phase: str) -> dict[str, float]:
+        """One step of phase "d" or "g", with D's scores on a fixed probe (real images and noise) before and
+        after it (``d_real_before`` … ``d_fake_after``): what the step changed, free of batch-to-batch noise."""
+        before = self.probe_scores()
         self.model.train()
         if phase == "d":
             indices = torch.randint(len(self.train_set), (self.config.batch_size,), generator=self.cpu_rng)
             values = self.step_discriminator(self.batch(indices.to(self.device)))
         else:
             values = self.step_generator(self.config.batch_size)
-        return {k: float(v) for k, v in values.items()}
+        after = self.probe_scores()
+        result = {k: float(v) for k, v in values.items()}
+        for name in ("d_real", "d_fake"):
+            result[f"{name}_before"], result[f"{name}_after"] = before[name], after[name]
+        return result
+
+    def probe_scores(self) -> dict[str, float]:
+        """D's mean score for a fixed batch of validation images (D(x)) and of fakes from the fixed noise
+        (D(G(z))), in eval mode and without gradients."""
+        model = self.model
+        was_training = model.training
+        model.eval()
+        with torch.no_grad():
+            n = min(len(self.fixed_noise), len(self.val_set)) or len(self.fixed_noise)
+            real01 = self.val_set.images[:n].float().div(255.0) if len(self.val_set) else None
+            fake = model.generate_raw(self.fixed_noise.to(self.device))
+            d_fake = torch.sigmoid(model.discriminator_logits(fake)).mean()
+            if real01 is not None:
+                real = model.to_model_space(real01.reshape(-1, 1, 28, 28))
+                d_real = torch.sigmoid(model.discriminator_logits(real)).mean()
+            else:
+                d_real = torch.tensor(float("nan"))
+        model.train(was_training)
+        return {"d_real": float(d_real), "d_fake": float(d_fake)}
+
+    def optimizers(self):
+        return {"opt_d": self.opt_d, "opt_g": self.opt_g}
 
     def snapshots(self):
         return [("samples", self.model.generate(self.fixed_noise), None)]

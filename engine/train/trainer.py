@@ -19,6 +19,8 @@ from torch import nn
 
 from ..data import Dataset, ImageSet
 from ..device import describe_device
+from ..history import RunHistory
+from ..i18n import _, ngettext
 from . import events as ev
 from .config import TrainConfig
 from .control import RunControl
@@ -43,8 +45,14 @@ class Trainer:
     drop_last = False
     guard_every = 50  # steps between copies of the last good weights
 
-    def __init__(self, model: nn.Module, dataset: Dataset, config: TrainConfig, device: torch.device,
-                 control: RunControl | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        model: nn.Module,
+        dataset: Dataset,
+        config: TrainConfig,
+        device: torch.device,
+        control: RunControl | None = None,
+    ) -> None:
         self.model = model
         self.config = config
         self.device = device
@@ -60,6 +68,10 @@ class Trainer:
         self.global_step = 0
         self.epochs_completed = 0
         self._good_state: dict[str, torch.Tensor] | None = None
+        self.run_history = RunHistory(dataset=dataset.name)  # every snapshot and curve (engine.history)
+        self.resume_notes: list[str] = []  # set by engine.train.resume when the run continues a checkpoint
+        self.optimizer_restored = True
+        self.resumed_mid_epoch = False  # a continued run that had stopped during an epoch
 
     # -- to be provided by each family ---------------------------------------
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
@@ -76,7 +88,23 @@ class Trainer:
         """One step of a single phase (GANs only)."""
         return None
 
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        """The run's optimisers by name, whose state a checkpoint keeps so that the run can continue."""
+        return {}
+
+    def latent_probe(self) -> tuple[torch.Tensor, torch.Tensor] | None:
+        """(codes (M, D), labels (M,)) of a fixed subset of validation images, for the history's map; or None."""
+        return None
+
+    def unit_target(self) -> float | None:
+        """The sparse AE's target activation, when its units' mean activations are tracked; else None."""
+        return None
+
     # -- helpers ----------------------------------------------------------------
+    def epoch_order(self, epoch: int) -> torch.Tensor:
+        """The training images' order for ``epoch`` (a distributed run gives each rank its own shard)."""
+        return torch.randperm(len(self.train_set), generator=self.cpu_rng).to(self.device)
+
     def batch(self, indices: torch.Tensor) -> torch.Tensor:
         """Images of a batch, converted to float on the fly: (B, 28, 28) in [0, 1]."""
         return self.train_set.images[indices].float().div_(255.0)
@@ -93,7 +121,7 @@ class Trainer:
         state = self.model.state_dict()
         for tensor in state.values():
             if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-                raise Diverged("the weights became infinite or NaN")
+                raise Diverged(_("the weights became infinite or NaN"))
         if self._good_state is None:
             self._good_state = {k: v.detach().clone() for k, v in state.items()}
         else:
@@ -104,43 +132,84 @@ class Trainer:
         if self._good_state is not None:
             self.model.load_state_dict(self._good_state)
 
-    def _snapshot_events(self, epoch: int) -> Iterator[ev.Snapshot]:
+    def _snapshot_events(self, epoch: int, epoch_end: bool = False) -> Iterator[ev.Snapshot]:
         was_training = self.model.training
         self.model.eval()
         with torch.no_grad():
             shots = self.snapshots()
+            probe = self.latent_probe() if epoch_end else None  # the map: once per epoch (an encoder pass)
         self.model.train(was_training)
+        extra = {}
+        if probe is not None:  # the history's map: the fixed codes on the run's plane (and sparse units)
+            codes = probe[0].float().cpu().numpy()
+            extra = {"map_xy": self.run_history.project(codes), "map_labels": probe[1]}
+            if self.unit_target() is not None:
+                extra.update(unit_activation=codes.mean(axis=0).astype("float16"), unit_target=self.unit_target())
         for kind, images, originals in shots:
-            yield ev.Snapshot(epoch=epoch, global_step=self.global_step, kind=kind,
-                              images=ev.to_uint8_images(images),
-                              originals=None if originals is None else ev.to_uint8_images(originals))  # fmt: skip
+            yield ev.Snapshot(
+                epoch=epoch,
+                global_step=self.global_step,
+                kind=kind,
+                images=ev.to_uint8_images(images),
+                originals=None if originals is None else ev.to_uint8_images(originals),
+                epoch_end=epoch_end,
+                **extra,
+            )
 
     def _phase_events(self, phase: str, epoch: int, step: int) -> Iterator[ev.Event]:
         metrics = self.single_phase(phase)
         if metrics is not None:
-            yield ev.StepMetrics(epoch=epoch, step=step, global_step=self.global_step, metrics=metrics,
-                                 samples_per_s=0.0, phase=phase)  # fmt: skip
+            self.global_step += 1  # a single phase is a step too: the curves and the record advance with it
+            yield ev.StepMetrics(
+                epoch=epoch, step=step, global_step=self.global_step, metrics=metrics, samples_per_s=0.0, phase=phase
+            )
             yield from self._snapshot_events(epoch)
 
     # -- the loop -----------------------------------------------------------------
     def run(self) -> Iterator[ev.Event]:
-        """Train, yielding events; always ends with exactly one RunEnded."""
+        """Train, yielding events; always ends with exactly one RunEnded.
+
+        Every event also goes to ``self.run_history``, which a saved checkpoint keeps.
+        """
+        for event in self._events():
+            self.run_history.record(event)
+            yield event
+
+    def _events(self) -> Iterator[ev.Event]:
         config = self.config
         start = time.perf_counter()
-        yield ev.RunStarted(family=self.family, dataset=self.dataset_name, device=describe_device(self.device),
-                            epochs=config.epochs, steps_per_epoch=self.steps_per_epoch,
-                            batch_size=config.batch_size, train_size=len(self.train_set),
-                            val_size=len(self.val_set), metric_names=self.metric_names)  # fmt: skip
-        reason, message = ev.FINISHED, f"Finished {config.epochs} epoch(s)."
-        epoch = 1
+        first_epoch = self.epochs_completed + 1  # > 1 when the run continues a checkpoint
+        yield ev.RunStarted(
+            family=self.family,
+            dataset=self.dataset_name,
+            device=describe_device(self.device),
+            epochs=config.epochs,
+            steps_per_epoch=self.steps_per_epoch,
+            batch_size=config.batch_size,
+            train_size=len(self.train_set),
+            val_size=len(self.val_set),
+            metric_names=self.metric_names,
+            first_epoch=first_epoch,
+            resumed_step=self.global_step,
+            optimizer_restored=self.optimizer_restored,
+            notes=tuple(self.resume_notes),
+        )
+        reason, message = (
+            ev.FINISHED,
+            ngettext("Finished {n} epoch.", "Finished {n} epochs.", config.epochs).format(n=config.epochs),
+        )
+        epoch = first_epoch
         try:
             self.model.train()
             self._remember_good_weights()
-            yield from self._snapshot_events(0)
+            if self.resumed_mid_epoch:  # where the stopped run left off, in the epoch it had begun
+                yield from self._snapshot_events(first_epoch)
+            else:  # epoch 0, or the end of the epoch a continued run stopped after
+                yield from self._snapshot_events(self.epochs_completed, epoch_end=True)
             steps = self.steps_per_epoch
             snapshot_every = max(1, steps // max(1, config.snapshots_per_epoch))
-            for epoch in range(1, config.epochs + 1):
-                order = torch.randperm(len(self.train_set), generator=self.cpu_rng).to(self.device)
+            for epoch in range(first_epoch, config.epochs + 1):
+                order = self.epoch_order(epoch)
                 epoch_start = time.perf_counter()
                 window_start, window_samples = epoch_start, 0
                 sums: dict[str, torch.Tensor] = {}
@@ -153,17 +222,20 @@ class Trainer:
                     if control.paused or control.stop_requested:
                         if control.paused and not control.stop_requested:
                             yield ev.RunPaused(self.global_step)
+                            paused_at = time.perf_counter()
                             while True:
                                 phase = control.wait_while_paused()
                                 if phase is None:
                                     break
                                 yield from self._phase_events(phase, epoch, step)
+                            # The epoch's speed counts training time only, not the pause (nor its single steps).
+                            epoch_start += time.perf_counter() - paused_at
                             if not control.stop_requested:
                                 yield ev.RunResumed(self.global_step)
                                 window_start, window_samples = time.perf_counter(), 0
                         if control.stop_requested:
                             raise _StopRequested
-                    indices = order[(step - 1) * config.batch_size: step * config.batch_size]
+                    indices = order[(step - 1) * config.batch_size : step * config.batch_size]
                     x = self.batch(indices)
                     values = self.train_step(x)
                     self.global_step += 1
@@ -176,13 +248,14 @@ class Trainer:
                     if window_steps >= self.metrics_every or step == steps:
                         averaged = {k: float(v) / window_steps for k, v in window.items()}
                         if not all(math.isfinite(v) for v in averaged.values()):
-                            raise Diverged("the training loss became infinite or NaN")
+                            raise Diverged(_("the training loss became infinite or NaN"))
                         for k, v in averaged.items():
                             sums[k] = sums.get(k, 0.0) + v * window_steps
                         now = time.perf_counter()
                         rate = window_samples / max(now - window_start, 1e-9)
-                        yield ev.StepMetrics(epoch=epoch, step=step, global_step=self.global_step,
-                                             metrics=averaged, samples_per_s=rate)  # fmt: skip
+                        yield ev.StepMetrics(
+                            epoch=epoch, step=step, global_step=self.global_step, metrics=averaged, samples_per_s=rate
+                        )
                         window, window_steps = {}, 0
                         window_start, window_samples = now, 0
                         if self.global_step % self.guard_every < self.metrics_every:
@@ -197,35 +270,46 @@ class Trainer:
                     val = self.validate()
                 self.model.train()
                 if not all(math.isfinite(v) for v in val.values()):
-                    raise Diverged("the validation loss became infinite or NaN")
+                    raise Diverged(_("the validation loss became infinite or NaN"))
                 self.epochs_completed = epoch
                 for k, v in train_means.items():
                     self.history.setdefault(k, []).append(v)
                 for k, v in val.items():
                     self.history.setdefault(f"val_{k}", []).append(v)
                 self.history.setdefault("samples_per_s", []).append(epoch_samples / max(epoch_time, 1e-9))
-                yield ev.EpochSummary(epoch=epoch, train=train_means, val=val,
-                                      elapsed_s=time.perf_counter() - start,
-                                      samples_per_s=epoch_samples / max(epoch_time, 1e-9))  # fmt: skip
-                yield from self._snapshot_events(epoch)
+                yield ev.EpochSummary(
+                    epoch=epoch,
+                    train=train_means,
+                    val=val,
+                    elapsed_s=time.perf_counter() - start,
+                    samples_per_s=epoch_samples / max(epoch_time, 1e-9),
+                )
+                yield from self._snapshot_events(epoch, epoch_end=True)
         except _StopRequested:
             reason = ev.STOPPED
-            message = f"Stopped by request after {self.global_step} step(s); the weights are kept."
+            message = ngettext(
+                "Stopped by request after {n} step; the weights are kept.",
+                "Stopped by request after {n} steps; the weights are kept.",
+                self.global_step,
+            ).format(n=self.global_step)
         except Diverged as exc:
             self._restore_good_weights()
             reason = ev.DIVERGED
-            message = (f"Training diverged at step {self.global_step}: {exc}. The last good weights were kept; "
-                       f"try a lower learning rate than {config.lr:g}.")  # fmt: skip
+            message = _(
+                "Training diverged at step {step}: {reason}. The last good weights were kept; try a lower "
+                "learning rate than {lr:g}."
+            ).format(step=self.global_step, reason=exc, lr=config.lr)
         except torch.cuda.OutOfMemoryError:
             self._restore_good_weights()
             if self.device.type == "cuda":
                 torch.cuda.empty_cache()
             reason = ev.OUT_OF_MEMORY
-            message = (f"The GPU ran out of memory with batch size {config.batch_size}; "
-                       f"try a smaller batch size.")  # fmt: skip
+            message = _("The GPU ran out of memory with batch size {batch}; try a smaller batch size.").format(
+                batch=config.batch_size
+            )
         except Exception as exc:  # reported as an event: a consumer never sees a raw traceback
             reason = ev.ERROR
-            message = f"Training failed: {exc.__class__.__name__}: {exc}"
+            message = _("Training failed: {error}").format(error=f"{exc.__class__.__name__}: {exc}")
             self.history["traceback"] = [traceback.format_exc()]  # type: ignore[list-item]
         elapsed = time.perf_counter() - start
         final = {k[4:]: v[-1] for k, v in self.history.items() if k.startswith("val_") and v}
@@ -237,8 +321,15 @@ class Trainer:
         history = {k: v for k, v in self.history.items() if k != "traceback"}
         if reason == ev.ERROR:
             final["traceback"] = self.history.get("traceback", [""])[0]
-        yield ev.RunEnded(reason=reason, message=message, epochs_completed=self.epochs_completed,
-                          global_step=self.global_step, history=history, final=final)  # fmt: skip
+        yield ev.RunEnded(
+            reason=reason,
+            message=message,
+            epochs_completed=self.epochs_completed,
+            global_step=self.global_step,
+            history=history,
+            final=final,
+            run_history=self.run_history,
+        )
 
     def fixed_indices(self, count: int) -> torch.Tensor:
         """A fixed, class-spread set of validation images for snapshots."""

@@ -31,9 +31,16 @@ def plain_epoch(train_images: torch.Tensor, device: torch.device, seed: int, log
     """
     torch.manual_seed(seed)
     model = nn.Sequential(
-        nn.Flatten(), nn.Linear(784, 100), nn.SELU(), nn.Linear(100, 30), nn.SELU(),
-        nn.Linear(30, 100), nn.SELU(), nn.Linear(100, 784), *([] if logits else [nn.Sigmoid()]),
-    ).to(device)  # fmt: skip
+        nn.Flatten(),
+        nn.Linear(784, 100),
+        nn.SELU(),
+        nn.Linear(100, 30),
+        nn.SELU(),
+        nn.Linear(30, 100),
+        nn.SELU(),
+        nn.Linear(100, 784),
+        *([] if logits else [nn.Sigmoid()]),
+    ).to(device)
     loss_fn = F.binary_cross_entropy_with_logits if logits else F.binary_cross_entropy
     optimizer = torch.optim.SGD(model.parameters(), lr=1.5)
     n, batch = train_images.shape[0], 32
@@ -42,7 +49,7 @@ def plain_epoch(train_images: torch.Tensor, device: torch.device, seed: int, log
         torch.cuda.synchronize()
     start = time.perf_counter()
     for i in range(0, n, batch):
-        x = train_images[order[i: i + batch]].float().div_(255.0)
+        x = train_images[order[i : i + batch]].float().div_(255.0)
         loss = loss_fn(model(x), x.reshape(x.shape[0], -1))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -53,8 +60,9 @@ def plain_epoch(train_images: torch.Tensor, device: torch.device, seed: int, log
 
 
 def engine_epoch(dataset, device: str, seed: int) -> float:
-    trainer = create_trainer(default_model_config("stacked"),
-                             default_train_config("stacked", epochs=1, seed=seed, device=device), dataset)  # fmt: skip
+    trainer = create_trainer(
+        default_model_config("stacked"), default_train_config("stacked", epochs=1, seed=seed, device=device), dataset
+    )
     rate = 0.0
     for event in trainer.run():
         if isinstance(event, events.EpochSummary):
@@ -87,8 +95,10 @@ def main() -> None:
             engines.append(engine_epoch(dataset, device, r))
         p, q, e = statistics.median(plains), statistics.median(plains_logits), statistics.median(engines)
         label = f"{device} ({threads} thread{'s' if threads > 1 else ''})" if threads else torch.cuda.get_device_name()
-        print(f"{label:<16} plain (sigmoid+BCE) {p:>8,.0f}/s   plain (BCE-with-logits) {q:>8,.0f}/s   "
-              f"engine {e:>8,.0f}/s   ratio engine/plain {e / p:.2f}, engine/plain-logits {e / q:.2f}")
+        print(
+            f"{label:<16} plain (sigmoid+BCE) {p:>8,.0f}/s   plain (BCE-with-logits) {q:>8,.0f}/s   "
+            f"engine {e:>8,.0f}/s   ratio engine/plain {e / p:.2f}, engine/plain-logits {e / q:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import zlib
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -206,7 +206,7 @@ def test_bad_files_show_a_message_and_leave_the_drawing(qtbot, page, tmp_path):
     for name, data in bad_files().items():
         path = tmp_path / name
         path.write_bytes(data)
-        assert not page.load_image_file(str(path))
+        assert not page.load_image_file(str(path), wait=True)
         assert page.message.isVisible() and name in page.message.text()
         assert np.array_equal(page.canvas.array(), before)
 
@@ -215,7 +215,7 @@ def test_odd_but_valid_files_load(page, tmp_path):
     for name, data in good_files().items():
         path = tmp_path / name
         path.write_bytes(data)
-        assert page.load_image_file(str(path)), page.message.text()
+        assert page.load_image_file(str(path), wait=True), page.message.text()
         assert "inverted" in page.message.text()  # dark ink on light (or on transparency)
         page.process_now()
         assert page.model_input.max() > 0.9, name
@@ -237,6 +237,7 @@ def test_dropping_an_image_file_on_the_canvas_loads_it(page, tmp_path):
         QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     page.canvas.dropEvent(drop)  # (offscreen Qt delivers drops only during a real drag)
+    assert page._image_loader.wait_idle(20_000)  # the file is decoded on a task thread
     page.process_now()
     assert page.model_input.any() and "dropped.png" in page.message.text()
 
@@ -253,3 +254,85 @@ def test_blanking_pixels_on_the_noisy_input(qtbot, page):
     assert page.blanks.any() and page.noise_scores()["noisy"] <= clean
     page.reset_blanks_button.click()
     assert not page.blanks.any()
+
+
+@pytest.mark.parametrize("how", ["button", "delete key"])
+def test_clear_also_removes_the_blanked_pixels(qtbot, page, how):
+    """A new drawing after Clear starts without the old drawing's holes (PSNR ≈ 99 dB with no noise)."""
+    page.set_noise(0.0, 0.0)
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    rect = page.noisy_view.image_rect()
+    qtbot.mousePress(page.noisy_view, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(page.noisy_view, Qt.MouseButton.LeftButton, pos=rect.center())
+    page.process_now()
+    assert page.noise_scores()["noisy"] < 60  # the hole is there
+    if how == "button":
+        qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    else:
+        page.canvas.setFocus()
+        qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
+    assert page.canvas.is_empty()
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    assert not page.blanks.any() and page.noise_scores()["noisy"] > 90  # no hole in the new drawing
+
+
+class PaintRecorder(QObject):
+    """The regions Qt repaints on a widget (what reaches the screen)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_the_canvas_hint_is_wiped_by_the_first_stroke_after_delete(qtbot, page):
+    canvas = page.canvas
+    stroke(qtbot, canvas, THREE)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    assert canvas.hint_visible()  # the empty canvas says what to do
+    recorder = PaintRecorder(canvas)
+    stroke(qtbot, canvas, [(0.45, 0.45), (0.5, 0.5)])  # a short stroke, far from most of the hint
+    canvas.repaint()  # flush what is pending, as the screen would
+    QApplication.processEvents()
+    assert not canvas.hint_visible()
+    hint_area = canvas.target_rect()
+    assert any(r.contains(hint_area) for r in recorder.rects)  # the whole hint was painted over
+
+
+def _positions(page):
+    widgets = (page.tiles, page.noise_panel, page.code_box, page.canvas, page.model_input_panel)
+    return [w.mapTo(page, QPoint(0, 0)) for w in widgets]
+
+
+def test_the_page_does_not_jump_on_the_first_stroke_or_a_banner(qtbot, page):
+    QApplication.processEvents()
+    before = _positions(page)
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    qtbot.wait(120)  # the code chart's throttled redraw
+    QApplication.processEvents()
+    assert _positions(page) == before
+    page.show_message("A banner with a message, long enough to wrap on a small screen " * 3)
+    QApplication.processEvents()
+    assert page.message.isVisible() and _positions(page) == before
+
+
+def test_all_datasets_names_each_tiles_dataset(page):
+    index = page.dataset_combo.findData("all")
+    assert index >= 0
+    page.dataset_combo.setCurrentIndex(index)
+    titles = [slot.title.text() for slot in page.slots.values()]
+    datasets = {slot.entry.dataset for slot in page.slots.values()}
+    assert datasets == {"mnist", "fashion-mnist"}
+    assert len(set(titles)) == len(titles)  # no two tiles read the same
+    for slot in page.slots.values():
+        assert slot.entry.dataset_label in slot.title.text()

@@ -21,6 +21,7 @@ def page(qtbot, context):
     QApplication.processEvents()
     assert widget.model is not None
     yield widget
+    widget.shutdown()  # the judge panel's thread
     context.library.shutdown()
 
 
@@ -80,14 +81,42 @@ def test_latent_sliders_decode_live(page, context):
 SLIDER_STEP = 3.0 / 300
 
 
-def test_save_grid_and_strip_as_png(page, tmp_path):
-    grid_path = page.save_grid(tmp_path / "grid.png")
-    grid = np.asarray(Image.open(grid_path))
-    assert grid.shape == (2 + 6 * 30, 2 + 6 * 30)
+def test_saved_grid_and_strip_are_big_enough_for_slides_and_crisp(page, tmp_path):
+    """182×182 and 272×32 px were too small: by default a PNG is at least 1024 px wide, each pixel a block."""
+    small = page.grid_png()  # 2 + 6 × 30 px square
+    grid = np.asarray(Image.open(page.save_grid(tmp_path / "grid.png")))
+    scale = grid.shape[1] // small.shape[1]
+    assert grid.shape[1] >= 1024 and grid.shape == (small.shape[0] * scale, small.shape[1] * scale)
+    assert np.array_equal(grid[::scale, ::scale], small)  # nearest neighbour: no blur, no new grey levels
+    assert set(np.unique(grid)) <= set(np.unique(small))
     page.pick(0)
     page.pick(1)
     strip = np.asarray(Image.open(page.save_strip(tmp_path / "strip.png")))
-    assert strip.shape == (32, 2 + page.steps_spin.value() * 30)
+    assert strip.shape[1] >= 1024 and np.array_equal(
+        strip[:: strip.shape[0] // 32, :: strip.shape[0] // 32], page.strip_png()
+    )
+    page.scale_spin.setValue(2)  # the user's own scale
+    assert np.asarray(Image.open(page.save_grid(tmp_path / "grid2.png"))).shape == (
+        2 * small.shape[0],
+        2 * small.shape[1],
+    )
+
+
+def test_save_grid_button_asks_for_a_file_and_saves_it(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "my grid.png"
+    monkeypatch.setattr(
+        "desktop.pages.generate_page.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
+    qtbot.mouseClick(page.save_grid_button, Qt.MouseButton.LeftButton)
+    assert target.is_file() and Image.open(target).width >= 1024
+
+
+def test_the_interpolation_strip_is_large_on_screen(qtbot, page):
+    page.pick(0)
+    page.pick(5)
+    QApplication.processEvents()
+    per_image = page.strip_view.image_rect().width() / page.steps_spin.value()
+    assert per_image >= 56  # each image of the strip at least twice its 28 pixels
 
 
 def test_hover_highlight_does_not_pick(qtbot, page):

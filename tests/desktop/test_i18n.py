@@ -27,11 +27,43 @@ from engine import i18n as engine_i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Words that are the same in both languages: proper names, symbols and units. Keep it short.
+# What may read the same in both languages. Keep it short.
 SAME_IN_BOTH = [
-    "Latent Studio", "Fashion-MNIST", "MNIST", "DCGAN", "GAN", "VAE", "PSNR", "BCE", "KL", "L1", "SELU",
-    "English", "Français", "Qt", "D(G(z))", "D(x)", "Loss_D", "Loss_G", "PNG", "dB", "Ctrl", "px",
-]  # fmt: skip
+    # proper names, symbols and units
+    "Latent Studio",
+    "Fashion-MNIST",
+    "MNIST",
+    "DCGAN",
+    "GAN",
+    "VAE",
+    "PSNR",
+    "BCE",
+    "KL",
+    "L1",
+    "SELU",
+    "English",
+    "Français",
+    "Qt",
+    "D(G(z))",
+    "D(x)",
+    "Loss_D",
+    "Loss_G",
+    "PNG",
+    "dB",
+    "Ctrl",
+    "px",
+    "SGD",
+    "RMSprop",
+    "Adam",  # the optimizers' names, as Keras spells them
+    # words French spells the same
+    "Dropout",
+    "original",
+    "reconstruction",
+    "Validation",
+    "Source",
+    "Pause",
+    "dense",
+]
 
 
 @pytest.fixture
@@ -94,8 +126,9 @@ def test_the_language_menu_remembers_the_choice_and_offers_a_restart(window, mon
 
 def test_restart_now_closes_the_window_and_starts_the_app_again(window, monkeypatch):
     started = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
-        b for b in box.buttons() if "Restart" in b.text()).click())  # fmt: skip
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: next(b for b in box.buttons() if "Restart" in b.text()).click()
+    )
     monkeypatch.setattr(i18n.QProcess, "startDetached", lambda program, args: started.append((program, args)) or True)
     window.language_menu.choice_actions["fr"].trigger()
     assert started and started[0][0] == sys.executable
@@ -124,8 +157,9 @@ def widget_texts(widget: QWidget) -> list[str]:
     elif isinstance(widget, QComboBox):
         texts += [widget.itemText(i) for i in range(widget.count())]
     elif isinstance(widget, QTabBar):
-        texts += [widget.tabText(i) for i in range(widget.count())] + [widget.tabToolTip(i)
-                                                                        for i in range(widget.count())]
+        texts += [widget.tabText(i) for i in range(widget.count())] + [
+            widget.tabToolTip(i) for i in range(widget.count())
+        ]
     elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
         from PySide6.QtCore import Qt
@@ -167,10 +201,17 @@ def window_texts(window) -> list[tuple[str, str]]:
         window.show_page(index)
         QCoreApplication.processEvents()
         page = window.stack.currentWidget()
-        for widget in [page, *page.findChildren(QWidget)]:
-            if widget.isVisible():
-                where = f"{type(page).__name__}/{type(widget).__name__}"
-                found += [(where, t) for t in widget_texts(widget) + plot_texts(widget)]
+        states = [None]
+        if hasattr(page, "settings_panel"):  # the Train page shows more for a GAN (phase buttons, D's curves)
+            states.append("gan")
+        for family in states:
+            if family:
+                page.settings_panel.set_family(family)
+                QCoreApplication.processEvents()
+            for widget in [page, *page.findChildren(QWidget)]:
+                if widget.isVisible():
+                    where = f"{type(page).__name__}/{type(widget).__name__}"
+                    found += [(where, t) for t in widget_texts(widget) + plot_texts(widget)]
     return found
 
 
@@ -201,6 +242,65 @@ def test_every_page_menu_and_tooltip_is_in_french(qtbot, context, qapp):
         engine_i18n.set_language(None)
     assert len(english) > 100
     english_texts = {text for _, text in english}
-    untranslated = sorted({f"{where}: {text!r}" for where, text in french
-                           if text in english_texts and not is_proper_name_or_symbol(text)})  # fmt: skip
+    untranslated = sorted(
+        {f"{where}: {text!r}" for where, text in french if text in english_texts and not is_proper_name_or_symbol(text)}
+    )
     assert untranslated == [], "still in English in French:\n" + "\n".join(untranslated)
+
+
+# -- layouts hold the longer French ----------------------------------------------------------------
+def clipped_texts(window) -> list[str]:
+    """Visible buttons, labels, group titles and table headers whose text does not fit their size."""
+    from PySide6.QtWidgets import QHeaderView, QSizePolicy
+
+    found = []
+    for index in range(window.stack.count()):
+        window.show_page(index)
+        QCoreApplication.processEvents()
+        page = window.stack.currentWidget()
+        for widget in page.findChildren(QWidget):
+            if not widget.isVisible():
+                continue
+            where = f"{type(page).__name__}/{type(widget).__name__}"
+            if isinstance(widget, QAbstractButton) and widget.text():
+                if widget.width() < widget.minimumSizeHint().width():
+                    found.append(f"{where} {widget.text()!r}: {widget.width()} < {widget.minimumSizeHint().width()}")
+            elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
+                if widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored:
+                    continue  # sized by its column on purpose (captions that change on every stroke)
+                if widget.width() < widget.minimumSizeHint().width():
+                    found.append(
+                        f"{where} {plain(widget.text())!r}: {widget.width()} < {widget.minimumSizeHint().width()}"
+                    )
+            elif isinstance(widget, QGroupBox) and widget.title():
+                need = widget.fontMetrics().horizontalAdvance(widget.title()) + 16
+                if widget.width() < need:
+                    found.append(f"{where} {widget.title()!r}: {widget.width()} < {need}")
+            elif isinstance(widget, QHeaderView) and widget.orientation().name == "Horizontal":
+                model = widget.model()
+                for c in range(model.columnCount() if model else 0):
+                    text = str(model.headerData(c, widget.orientation()) or "")
+                    need = widget.sectionSizeHint(c)  # the text, the sort arrow and the style's margins
+                    if text and not widget.isSectionHidden(c) and widget.sectionSize(c) < need:
+                        found.append(f"{where} header {text!r}: {widget.sectionSize(c)} < {need}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_text_is_clipped_at_1280_by_800(qtbot, context, qapp, language):
+    from desktop.main_window import MainWindow
+
+    i18n.install_language(language, qapp)
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        QCoreApplication.processEvents()
+        assert window.width() <= 1280 and window.height() <= 800, "the window cannot shrink to 1280×800"
+        clipped = clipped_texts(window)
+        window.close()
+    finally:
+        i18n.install_language("en", qapp)
+        engine_i18n.set_language(None)
+    assert clipped == [], f"clipped in {language}:\n" + "\n".join(clipped)

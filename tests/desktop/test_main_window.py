@@ -13,8 +13,8 @@ from desktop.pages import PAGES, PageLoadError, PageSpec, create_page
 
 def test_five_pages_reachable_with_ctrl_number(qtbot, window):
     assert window.side_bar.count() == 5 == window.stack.count()
-    assert [window.side_bar.item(i).text() for i in range(5)] == ["Draw", "Train", "Generate", "Latent space",
-                                                                   "Models"]  # fmt: skip
+    window.set_compact_side_bar(False)  # titles shown (a narrow screen starts with icons only)
+    assert [window.side_bar.item(i).text() for i in range(5)] == ["Draw", "Train", "Generate", "Latent space", "Models"]
     for i, spec in enumerate(PAGES):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == spec.key
@@ -59,7 +59,7 @@ def test_settings_live_in_the_app_data_folder(app_settings, _isolated_home):
 
 def test_opening_a_bad_model_file_says_why(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.main_window.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("desktop.main_window.warn", lambda *args: shown.append(args[2]))  # shown as plain text
     bad = tmp_path / "evil.safetensors"
     bad.write_bytes(b"\x80\x04pickle!")
     assert not window.open_model_file(str(bad))
@@ -73,14 +73,24 @@ def test_save_model_with_nothing_trained_says_so(window):
 
 def test_the_window_module_imports_without_torch():
     code = "import sys, desktop.app, desktop.main_window; print('torch' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     assert out.stdout.strip() == "False"
 
 
 def test_app_starts_and_quits(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "desktop.app", "--startup-time"], capture_output=True, text=True,
-                         timeout=60, env={"QT_QPA_PLATFORM": "offscreen", "LATENT_STUDIO_HOME": str(tmp_path)})
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop.app", "--startup-time"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "LATENT_STUDIO_HOME": str(tmp_path)},
+    )
     assert out.returncode == 0, out.stderr
     assert "window shown after" in out.stdout
 

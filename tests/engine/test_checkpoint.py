@@ -16,8 +16,14 @@ from engine.models import FAMILIES, build_model, default_model_config
 def test_round_trip_keeps_weights_config_and_record(tmp_path, family):
     config = default_model_config(family, coding_size=2) if family == "vae" else default_model_config(family)
     model = build_model(config)
-    path = save_checkpoint(tmp_path / f"{family}.safetensors", model, train_config={"lr": 1.5},
-                           dataset={"name": "mnist"}, history={"val_loss": [0.3, 0.2]}, metrics={"loss": 0.2})
+    path = save_checkpoint(
+        tmp_path / f"{family}.safetensors",
+        model,
+        train_config={"lr": 1.5},
+        dataset={"name": "mnist"},
+        history={"val_loss": [0.3, 0.2]},
+        metrics={"loss": 0.2},
+    )
     loaded = load_checkpoint(path)
     assert loaded.model.config == config
     for (k, a), (k2, b) in zip(model.state_dict().items(), loaded.model.state_dict().items()):

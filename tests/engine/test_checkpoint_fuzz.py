@@ -22,8 +22,23 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20,
 )
-FIELDS = ["format", "format_version", "name", "family", "model_config", "train_config", "dataset", "history",
-          "metrics", "created", "versions", "epochs_completed", "stopped_because", "weights_dtype", "data"]  # fmt: skip
+FIELDS = [
+    "format",
+    "format_version",
+    "name",
+    "family",
+    "model_config",
+    "train_config",
+    "dataset",
+    "history",
+    "metrics",
+    "created",
+    "versions",
+    "epochs_completed",
+    "stopped_because",
+    "weights_dtype",
+    "data",
+]
 CONFIG_FIELDS = ["family", "coding_size", "noise", "noise_std", "dropout_rate", "sparsity", "sparsity_target"]
 
 
@@ -48,8 +63,10 @@ def _only_checkpoint_errors(path, full: bool = True) -> None:
 
 
 @SETTINGS
-@given(changes=st.dictionaries(st.sampled_from(FIELDS), json_values, min_size=1, max_size=3),
-       config_changes=st.dictionaries(st.sampled_from(CONFIG_FIELDS), json_values, max_size=2))  # fmt: skip
+@given(
+    changes=st.dictionaries(st.sampled_from(FIELDS), json_values, min_size=1, max_size=3),
+    config_changes=st.dictionaries(st.sampled_from(CONFIG_FIELDS), json_values, max_size=2),
+)
 def test_a_valid_record_with_random_fields_gives_only_checkpoint_errors(folder, base, changes, config_changes):
     record, tensors, _ = base
     record = json.loads(json.dumps(record))
@@ -86,8 +103,11 @@ def test_random_headers_give_only_checkpoint_errors(folder, header, tail):
 
 
 @SETTINGS
-@given(position=st.integers(min_value=0), value=st.integers(min_value=0, max_value=255),
-       cut=st.none() | st.integers(min_value=0))  # fmt: skip
+@given(
+    position=st.integers(min_value=0),
+    value=st.integers(min_value=0, max_value=255),
+    cut=st.none() | st.integers(min_value=0),
+)
 def test_a_damaged_real_checkpoint_gives_only_checkpoint_errors(folder, base, position, value, cut):
     data = bytearray(base[2])
     (header_len,) = struct.unpack("<Q", data[:8])

@@ -24,8 +24,13 @@ def tensors():
 
 @pytest.fixture
 def good(tmp_path):
-    return save_checkpoint(tmp_path / "good.safetensors", build_model(default_model_config("stacked")),
-                           dataset={"name": "mnist"}, metrics={"loss": 0.1}, extra={"epochs_completed": 3})  # fmt: skip
+    return save_checkpoint(
+        tmp_path / "good.safetensors",
+        build_model(default_model_config("stacked")),
+        dataset={"name": "mnist"},
+        metrics={"loss": 0.1},
+        extra={"epochs_completed": 3},
+    )
 
 
 def _write(path, tensors, record_text: str):
@@ -110,8 +115,12 @@ def test_record_that_is_not_an_object_or_not_json(tmp_path, tensors):
 
 
 def test_unknown_extra_fields_pass_through(tmp_path, tensors):
-    path = _poisoned(tmp_path, tensors, data={"source_kind": "embedded", "dataset": "mnist"},
-                     future_field={"anything": [1, 2, {"x": None}]})  # fmt: skip
+    path = _poisoned(
+        tmp_path,
+        tensors,
+        data={"source_kind": "embedded", "dataset": "mnist"},
+        future_field={"anything": [1, 2, {"x": None}]},
+    )
     meta = read_meta(path)
     assert meta["data"]["source_kind"] == "embedded" and meta["future_field"]["anything"][2] == {"x": None}
     assert read_record(path).model_config.family == "stacked"
@@ -190,9 +199,11 @@ def test_tensor_table_lies_are_refused(tmp_path, good):
     (header_len,) = struct.unpack("<Q", data[:8])
     header = json.loads(data[8 : 8 + header_len])
     first = next(k for k in header if k != "__metadata__")
-    for lie in ({"dtype": "F32", "shape": [10**15], "data_offsets": [0, 4]},
-                {"dtype": "PICKLE", "shape": [1], "data_offsets": [0, 4]},
-                {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}):  # fmt: skip
+    for lie in (
+        {"dtype": "F32", "shape": [10**15], "data_offsets": [0, 4]},
+        {"dtype": "PICKLE", "shape": [1], "data_offsets": [0, 4]},
+        {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]},
+    ):
         header[first] = lie
         text = json.dumps(header).encode()
         path = tmp_path / "lie.safetensors"
@@ -206,3 +217,19 @@ def test_a_rename_with_a_bad_value_leaves_the_file_as_it_was(good):
     with pytest.raises(CheckpointError, match="'name'"):
         update_meta(good, name={"not": "text"})
     assert good.read_bytes() == before
+
+
+@pytest.mark.parametrize("declared", [0, 1])
+def test_a_header_length_of_zero_or_one_never_reads_the_rest(tmp_path, declared):
+    path = tmp_path / "zero.safetensors"
+    with open(path, "wb") as handle:
+        handle.write(struct.pack("<Q", declared) + b"{")
+        handle.truncate(100 * 2**20)  # sparse: reading it would allocate 100 MB
+    tracemalloc.start()
+    try:
+        with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
+            read_meta(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20

@@ -27,16 +27,51 @@ def test_models_lists_every_family_with_parameters(capsys):
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     out = tmp_path_factory.mktemp("cli") / "stacked.safetensors"
-    code = main(["train", "stacked", "--dataset", "mnist", "--source", "embedded", "--epochs", "2",
-                 "--max-steps", "30", "--threads", "1", "--out", str(out)])
+    code = main(
+        [
+            "train",
+            "stacked",
+            "--dataset",
+            "mnist",
+            "--source",
+            "embedded",
+            "--epochs",
+            "2",
+            "--max-steps",
+            "30",
+            "--threads",
+            "1",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     return out
 
 
 def test_train_prints_epochs_then_a_json_summary(tmp_path, capsys):
     out = tmp_path / "vae.safetensors"
-    assert main(["train", "vae", "--dataset", "mnist", "--source", "embedded", "--epochs", "2", "--max-steps",
-                 "10", "--coding-size", "2", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "vae",
+                "--dataset",
+                "mnist",
+                "--source",
+                "embedded",
+                "--epochs",
+                "2",
+                "--max-steps",
+                "10",
+                "--coding-size",
+                "2",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     stdout = capsys.readouterr().out
     assert "epoch 1/2" in stdout and "epoch 2/2" in stdout
     result = last_json(stdout)
@@ -72,8 +107,25 @@ def test_reconstruct_writes_input_and_reconstruction(trained, tmp_path, capsys):
 
 def test_sample_writes_n_images_and_a_grid(tmp_path, capsys):
     ckpt = tmp_path / "gan.safetensors"
-    assert main(["train", "gan", "--dataset", "mnist", "--source", "embedded", "--epochs", "1", "--max-steps", "5",
-                 "--out", str(ckpt)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "gan",
+                "--dataset",
+                "mnist",
+                "--source",
+                "embedded",
+                "--epochs",
+                "1",
+                "--max-steps",
+                "5",
+                "--out",
+                str(ckpt),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["sample", str(ckpt), "--n", "6", "--seed", "1", "--out-dir", str(tmp_path / "s")]) == 0
     files = sorted(p.name for p in (tmp_path / "s").iterdir())
@@ -87,10 +139,28 @@ def test_errors_are_one_line_and_non_zero(trained, tmp_path, capsys):
         ["evaluate", str(tmp_path / "model.pt"), "--dataset", "mnist"],
         ["evaluate", str(tmp_path / "absent.safetensors"), "--dataset", "mnist"],
         ["sample", str(trained), "--out-dir", str(tmp_path / "x")],
-        ["train", "stacked", "--dataset", "mnist", "--source", str(tmp_path / "nowhere"), "--out",
-         str(tmp_path / "a.safetensors")],
-        ["train", "stacked", "--dataset", "mnist", "--source", "embedded", "--lr", "-1", "--out",
-         str(tmp_path / "a.safetensors")],
+        [
+            "train",
+            "stacked",
+            "--dataset",
+            "mnist",
+            "--source",
+            str(tmp_path / "nowhere"),
+            "--out",
+            str(tmp_path / "a.safetensors"),
+        ],
+        [
+            "train",
+            "stacked",
+            "--dataset",
+            "mnist",
+            "--source",
+            "embedded",
+            "--lr",
+            "-1",
+            "--out",
+            str(tmp_path / "a.safetensors"),
+        ],
     ]
     for argv in cases:
         capsys.readouterr()
@@ -102,8 +172,24 @@ def test_errors_are_one_line_and_non_zero(trained, tmp_path, capsys):
 
 def test_diverging_run_says_so_and_exits_non_zero(tmp_path, capsys):
     out = tmp_path / "d.safetensors"
-    code = main(["train", "stacked", "--dataset", "mnist", "--source", "embedded", "--lr", "100000", "--epochs",
-                 "2", "--max-steps", "40", "--out", str(out)])
+    code = main(
+        [
+            "train",
+            "stacked",
+            "--dataset",
+            "mnist",
+            "--source",
+            "embedded",
+            "--lr",
+            "100000",
+            "--epochs",
+            "2",
+            "--max-steps",
+            "40",
+            "--out",
+            str(out),
+        ]
+    )
     assert code != 0
     captured = capsys.readouterr()
     assert last_json(captured.out)["stopped_because"] == "diverged"
@@ -112,6 +198,5 @@ def test_diverging_run_says_so_and_exits_non_zero(tmp_path, capsys):
 
 
 def test_python_dash_m_engine_works():
-    result = subprocess.run([sys.executable, "-m", "engine", "--version"], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-m", "engine", "--version"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "latent-studio" in result.stdout

@@ -32,12 +32,12 @@ def checkpoints(tmp_path_factory):
     return {
         "stacked": save_checkpoint(
             folder / "stacked.safetensors", build_model(default_model_config("stacked")), dataset={"name": "mnist"}
-        ),  # fmt: skip
+        ),
         "vae": save_checkpoint(
             folder / "vae.safetensors",
             build_model(default_model_config("vae", coding_size=2)),
             dataset={"name": "mnist"},
-        ),  # fmt: skip
+        ),
     }
 
 
@@ -126,15 +126,18 @@ def _poison(tmp_path, source, field, value):
         ("epochs_completed", float("inf")),
         ("family", ["vae"]),
         ("model_config", [1]),
-    ],  # fmt: skip
+    ],
 )
 @pytest.mark.parametrize("command", ["evaluate", "sample", "reconstruct"])
 def test_a_hostile_record_is_one_error_line(tmp_path, capsys, checkpoints, image, command, field, value):
     source = checkpoints["vae" if command == "sample" else "stacked"]
     path = _poison(tmp_path, source, field, value)
     out = ["--out-dir", str(tmp_path / "out")]
-    argv = {"evaluate": ["evaluate", str(path), "--source", "embedded"], "sample": ["sample", str(path), *out],
-            "reconstruct": ["reconstruct", str(path), str(image), *out]}[command]  # fmt: skip
+    argv = {
+        "evaluate": ["evaluate", str(path), "--source", "embedded"],
+        "sample": ["sample", str(path), *out],
+        "reconstruct": ["reconstruct", str(path), str(image), *out],
+    }[command]
     assert main(argv) == 2
     line = one_error_line(capsys)
     assert path.name in line and field in line
@@ -154,8 +157,22 @@ def test_a_pipe_named_like_a_checkpoint_is_one_error_line(tmp_path, capsys):
 def test_train_into_a_missing_folder_of_a_read_only_file_system(tmp_path, capsys, read_only):
     root = read_only(tmp_path / "ro")
     out = root / "runs" / "new" / "model.safetensors"
-    code = main(["train", "stacked", "--dataset", "mnist", "--source", "embedded", "--epochs", "1",
-                 "--max-steps", "2", "--out", str(out)])  # fmt: skip
+    code = main(
+        [
+            "train",
+            "stacked",
+            "--dataset",
+            "mnist",
+            "--source",
+            "embedded",
+            "--epochs",
+            "1",
+            "--max-steps",
+            "2",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 2
     line = one_error_line(capsys)  # before any data is loaded or any step is trained
     assert "--out" in line and "Read-only file system" in line
@@ -173,8 +190,11 @@ def test_train_with_a_name_too_long_fails_before_training(tmp_path, capsys):
 def test_a_read_only_out_dir(tmp_path, capsys, checkpoints, image, read_only, command):
     root = read_only(tmp_path / "ro")
     out = root / "images"
-    argv = (["sample", str(checkpoints["vae"]), "--n", "3"] if command == "sample"
-            else ["reconstruct", str(checkpoints["stacked"]), str(image)])  # fmt: skip
+    argv = (
+        ["sample", str(checkpoints["vae"]), "--n", "3"]
+        if command == "sample"
+        else ["reconstruct", str(checkpoints["stacked"]), str(image)]
+    )
     assert main([*argv, "--out-dir", str(out)]) == 2
     line = one_error_line(capsys)
     assert "--out-dir" in line and "Read-only file system" in line
@@ -186,8 +206,11 @@ def test_a_full_out_dir_leaves_no_partial_file(tmp_path, capsys, checkpoints, im
     out = tmp_path / "images"
     out.mkdir()
     (out / "grid.png").write_bytes(b"an older grid")
-    argv = (["sample", str(checkpoints["vae"]), "--n", "3"] if command == "sample"
-            else ["reconstruct", str(checkpoints["stacked"]), str(image)])  # fmt: skip
+    argv = (
+        ["sample", str(checkpoints["vae"]), "--n", "3"]
+        if command == "sample"
+        else ["reconstruct", str(checkpoints["stacked"]), str(image)]
+    )
     code = main([*argv, "--out-dir", str(out)])
     assert code == 2
     assert "No space left on device" in one_error_line(capsys)
@@ -201,8 +224,9 @@ def test_a_long_image_name_in_reconstruct_is_refused_before_anything_is_written(
     short = tmp_path / "short.png"
     Image.fromarray(array).save(short)
     out = tmp_path / "out"
-    assert main(["reconstruct", str(checkpoints["stacked"]), str(short), str(tmp_path / name),
-                 "--out-dir", str(out)]) == 2  # fmt: skip
+    assert (
+        main(["reconstruct", str(checkpoints["stacked"]), str(short), str(tmp_path / name), "--out-dir", str(out)]) == 2
+    )
     line = one_error_line(capsys)
     assert "--out-dir" in line and "name is too long" in line
     assert files_in(out) == []

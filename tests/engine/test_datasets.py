@@ -31,8 +31,12 @@ def empty_home(tmp_path, monkeypatch):
 
 def make_folder(folder, n_train=50, n_test=20, gz=True, names=IDX_FILES):
     rng = np.random.default_rng(1)
-    arrays = (rng.integers(0, 256, (n_train, 28, 28)), np.arange(n_train) % 10,
-              rng.integers(0, 256, (n_test, 28, 28)), np.arange(n_test) % 10)
+    arrays = (
+        rng.integers(0, 256, (n_train, 28, 28)),
+        np.arange(n_train) % 10,
+        rng.integers(0, 256, (n_test, 28, 28)),
+        np.arange(n_test) % 10,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     for name, array in zip(names, arrays):
         data = encode_idx(array)
@@ -52,9 +56,7 @@ def test_embedded_subset_loads_balanced(name, n_train, n_test):
     assert dataset.train.labels.bincount().tolist() == [n_train // 10] * 10
     assert dataset.test.labels.bincount().tolist() == [n_test // 10] * 10
     assert dataset.source.kind == "embedded"
-    assert dataset.source.describe() == (
-        f"embedded subset ({n_train:,} train / {n_test:,} test) — assets/data/{name}"
-    )
+    assert dataset.source.describe() == (f"embedded subset ({n_train:,} train / {n_test:,} test) — assets/data/{name}")
 
 
 def test_class_names_and_unknown_dataset():
@@ -126,8 +128,13 @@ def test_split_follows_the_lecture():
     def dataset(n):
         images = torch.zeros(n, 28, 28, dtype=torch.uint8)
         labels = torch.arange(n) % 10
-        return Dataset("mnist", class_names("mnist"), ImageSet(images, labels), ImageSet(images, labels),
-                       SourceInfo("embedded", "x"))
+        return Dataset(
+            "mnist",
+            class_names("mnist"),
+            ImageSet(images, labels),
+            ImageSet(images, labels),
+            SourceInfo("embedded", "x"),
+        )
 
     train, val = dataset(60_000).split()
     assert (len(train), len(val)) == (55_000, 5_000)
@@ -142,8 +149,6 @@ def test_split_follows_the_lecture():
 def test_full_fashion_from_debian_package():
     dataset = load_dataset("fashion-mnist", "full", allow_download=False)
     assert (len(dataset.train), len(dataset.test)) == (60_000, 10_000)
-    assert dataset.source.describe() == (
-        "Debian package dataset-fashion-mnist — /usr/share/datasets/fashion-mnist"
-    )
+    assert dataset.source.describe() == ("Debian package dataset-fashion-mnist — /usr/share/datasets/fashion-mnist")
     assert dataset.train.labels.bincount().tolist() == [6000] * 10
     assert [s.kind for s in find_sources("fashion-mnist")] == ["local", "embedded"]

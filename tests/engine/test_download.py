@@ -64,8 +64,9 @@ def server():
 
 
 def fetch(server, dest, mirrors=("/a/", "/b/"), spec=SPEC, **kwargs):
-    return download_files([spec], [server.url + m for m in mirrors], dest,
-                          opener=make_opener(use_env_proxies=False), timeout=5, **kwargs)
+    return download_files(
+        [spec], [server.url + m for m in mirrors], dest, opener=make_opener(use_env_proxies=False), timeout=5, **kwargs
+    )
 
 
 def leftovers(folder):

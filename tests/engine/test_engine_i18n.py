@@ -38,8 +38,14 @@ print(json.dumps({"refusal": refusal, "headline": health.headline, "advice": hea
 def run_probe(tmp_path: Path, **locale: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in LOCALE_KEYS}
     env.update(locale)
-    result = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "model.safetensors")], capture_output=True,
-                            text=True, env=env, cwd=ROOT, timeout=180)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "model.safetensors")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -82,3 +88,26 @@ def test_the_french_catalogue_is_complete_and_compiled():
     untranslated = [e["msgid"] for e in entries if e["msgid"] and (e["fuzzy"] or not all(e["msgstr"]))]
     assert untranslated == []
     assert po.with_suffix(".mo").read_bytes() == compile_mo(entries)
+
+
+def test_the_cli_follows_lang_but_its_json_stays_the_same(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_KEYS}
+
+    def cli(*args: str, **locale: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "engine.cli", *args],
+            capture_output=True,
+            text=True,
+            env={**env, **locale},
+            cwd=ROOT,
+            timeout=180,
+        )
+
+    french = cli("models", LANG="fr_FR.UTF-8")
+    assert french.returncode == 0, french.stderr
+    assert "Autoencodeur empilé" in french.stdout and "paramètres" in french.stdout
+    refused = cli("evaluate", str(tmp_path / "missing.safetensors"), LANG="fr_FR.UTF-8")
+    assert refused.returncode == 2 and refused.stderr.startswith("erreur") and "aucun point" in refused.stderr
+    json_fr = [json.loads(line) for line in cli("models", "--json", LANG="fr_FR.UTF-8").stdout.splitlines()]
+    json_en = [json.loads(line) for line in cli("models", "--json", LANG="C.UTF-8").stdout.splitlines()]
+    assert [(r["family"], r["params"]) for r in json_fr] == [(r["family"], r["params"]) for r in json_en]

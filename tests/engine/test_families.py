@@ -54,9 +54,17 @@ class ToyTrainer(AutoencoderTrainer):
     pass
 
 
-TOY = Family("toy", "Toy autoencoder", "Toy AE", "A one-layer autoencoder that exists only in this test.",
-             ToyAE, ToyTrainer, TrainingDefaults(3, 16, 0.25, "adam"), order=35,
-             options=(coding_size_option(7),))  # fmt: skip
+TOY = Family(
+    "toy",
+    "Toy autoencoder",
+    "Toy AE",
+    "A one-layer autoencoder that exists only in this test.",
+    ToyAE,
+    ToyTrainer,
+    TrainingDefaults(3, 16, 0.25, "adam"),
+    order=35,
+    options=(coding_size_option(7),),
+)
 
 
 @pytest.fixture
@@ -126,15 +134,32 @@ def test_a_registered_family_appears_everywhere(toy, capsys):
 
     # the trainer factory
     dataset = load_dataset("mnist", "embedded")
-    trainer = create_trainer(default_model_config("toy"), default_train_config("toy", max_steps_per_epoch=2),
-                             dataset)  # fmt: skip
+    trainer = create_trainer(default_model_config("toy"), default_train_config("toy", max_steps_per_epoch=2), dataset)
     assert type(trainer) is ToyTrainer and [kind for kind, *_ in trainer.snapshots()] == ["reconstructions"]
 
 
 def test_the_cli_trains_a_registered_family(toy, tmp_path, capsys):
     out = tmp_path / "toy.safetensors"
-    code = main(["train", "toy", "--dataset", "mnist", "--source", "embedded", "--epochs", "1", "--max-steps", "3",
-                 "--threads", "1", "--coding-size", "3", "--out", str(out)])  # fmt: skip
+    code = main(
+        [
+            "train",
+            "toy",
+            "--dataset",
+            "mnist",
+            "--source",
+            "embedded",
+            "--epochs",
+            "1",
+            "--max-steps",
+            "3",
+            "--threads",
+            "1",
+            "--coding-size",
+            "3",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0 and out.exists()
     assert "training toy on mnist" in capsys.readouterr().err
 

@@ -108,3 +108,16 @@ def test_damaged_gzip_and_missing_file(tmp_path):
         read_images(path)
     with pytest.raises(DatasetError, match="not found"):
         read_images(tmp_path / "nothing-idx3-ubyte")
+
+
+def test_write_idx_gz_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    path = tmp_path / "train-labels-idx1-ubyte.gz"
+    write_idx_gz(path, np.arange(10, dtype=np.uint8))
+    before = path.read_bytes()
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left")))
+    with pytest.raises(OSError, match="No space left"):
+        write_idx_gz(path, np.zeros(10, dtype=np.uint8))
+    assert path.read_bytes() == before and os.listdir(tmp_path) == [path.name]

@@ -100,6 +100,13 @@ def test_relevant_settings_name_only_what_shapes_the_family():
     assert default_model_config("stacked").relevant() == {"coding_size": 30}
     assert default_model_config("conv").relevant() == {}
     assert default_model_config("denoising", noise="dropout").relevant() == {
-        "coding_size": 30, "noise": "dropout", "dropout_rate": 0.5}
+        "coding_size": 30,
+        "noise": "dropout",
+        "dropout_rate": 0.5,
+    }
     assert set(default_model_config("sparse").relevant()) == {
-        "coding_size", "sparsity", "sparsity_target", "sparsity_weight"}
+        "coding_size",
+        "sparsity",
+        "sparsity_target",
+        "sparsity_weight",
+    }

@@ -82,7 +82,7 @@ def test_the_cli_and_the_app_write_identical_run_records(tmp_path, capsys):
     assert app["dataset"]["source_kind"] == cli["dataset"]["source_kind"] == "embedded"  # the Latent page reads it
     assert app["dataset"]["requested_source"] == "embedded"
     assert app["stopped_because"] == "finished" and app["epochs_completed"] == 1
-    assert app["name"].startswith("stacked-mnist-") and cli["name"] == "stacked"
+    assert app["name"].startswith("Stacked AE · MNIST · 20") and cli["name"] == "stacked"  # family · dataset · date
 
 
 @pytest.fixture(scope="module")

@@ -47,8 +47,9 @@ def test_short_run_lowers_the_autoencoder_loss(mnist, family):
 
 @pytest.mark.parametrize("family", ["gan", "dcgan"])
 def test_short_gan_run_reports_the_four_numbers(mnist, family):
-    trainer = create_trainer(default_model_config(family), quick_config(family, epochs=1, max_steps_per_epoch=15),
-                             mnist)
+    trainer = create_trainer(
+        default_model_config(family), quick_config(family, epochs=1, max_steps_per_epoch=15), mnist
+    )
     stream = run_all(trainer)
     assert stream[-1].reason == events.FINISHED, stream[-1].message
     metrics = [e for e in stream if isinstance(e, events.StepMetrics)][-1].metrics
@@ -60,8 +61,7 @@ def test_short_gan_run_reports_the_four_numbers(mnist, family):
 
 
 def test_gan_trains_the_generator_to_fool_the_discriminator(mnist):
-    trainer = create_trainer(default_model_config("gan"), quick_config("gan", epochs=1, max_steps_per_epoch=60),
-                             mnist)
+    trainer = create_trainer(default_model_config("gan"), quick_config("gan", epochs=1, max_steps_per_epoch=60), mnist)
     model = trainer.model
     z = model.noise(256, torch.Generator().manual_seed(1))
     with torch.no_grad():
@@ -111,9 +111,52 @@ def test_paused_gan_steps_single_phases_on_request(mnist):
             control.stop()
         if isinstance(event, events.RunPaused) and len(seen) > 50:
             control.stop()
-    assert [e.phase for e in seen if isinstance(e, events.StepMetrics)] == ["d", "g"]
+    single = [e for e in seen if isinstance(e, events.StepMetrics)]
+    assert [e.phase for e in single] == ["d", "g"]
     assert seen[-1].reason == events.STOPPED
-    assert trainer.global_step == 0  # single phases are not full steps
+    # Each single phase advances the step axis, so the curves tell the steps apart (issue 12, point 7).
+    assert [e.global_step for e in single] == [1, 2] and trainer.global_step == 2
+    # Each reports D's scores on a fixed probe before and after it: the step's effect, for the readout.
+    d_step, g_step = single[0].metrics, single[1].metrics
+    for metrics in (d_step, g_step):
+        assert all(0 <= metrics[k] <= 1 for k in ("d_real_before", "d_real_after", "d_fake_before", "d_fake_after"))
+    assert d_step["d_real_after"] - d_step["d_fake_after"] > d_step["d_real_before"] - d_step["d_fake_before"]
+    assert g_step["d_fake_after"] > g_step["d_fake_before"]  # G's step makes its fakes fool D more
+    assert g_step["d_real_after"] == g_step["d_real_before"]  # … and leaves D alone
+
+
+def test_an_epochs_speed_does_not_count_the_pause(mnist, monkeypatch):
+    """A pause of 1,000 s (a fake clock) inside an epoch leaves its images/s as fast as without it."""
+    import engine.train.trainer as trainer_module
+
+    clock = {"offset": 0.0}
+    real_clock = trainer_module.time.perf_counter
+
+    class FakeTime:
+        @staticmethod
+        def perf_counter():
+            return real_clock() + clock["offset"]
+
+    monkeypatch.setattr(trainer_module, "time", FakeTime)
+
+    class SlowPause(RunControl):
+        def wait_while_paused(self, timeout=None):
+            clock["offset"] += 1000.0  # the student went for a coffee
+            self.resume()
+            return None
+
+    control = SlowPause()
+    trainer = create_trainer(
+        default_model_config("stacked"), quick_config("stacked", epochs=1, max_steps_per_epoch=20), mnist, control
+    )
+    for event in trainer.run():
+        if isinstance(event, events.StepMetrics) and event.global_step == 5:
+            control.pause()
+        if isinstance(event, events.EpochSummary):
+            summary = event
+    assert event.reason == events.FINISHED and clock["offset"] == 1000.0
+    images = 20 * 32
+    assert summary.samples_per_s > images / 100  # counting the pause would give under images / 1000
 
 
 def test_stop_ends_within_one_step_and_keeps_the_weights(mnist):

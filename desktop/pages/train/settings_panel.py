@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.pages.train import picture_sources
+from desktop.pages.train.import_dialog import describe_source
 from engine.data import DATASET_NAMES, DataConfig, DatasetError, find_sources, import_folder
 from engine.device import available_devices
 from engine.i18n import _
@@ -49,7 +51,12 @@ from engine.models import (
 from engine.models.families import all_options
 from engine.train import default_train_config
 
-DATASET_TITLES = {"mnist": "MNIST (handwritten digits)", "fashion-mnist": "Fashion-MNIST (clothes)"}
+FAST_COMPILED = "auto+compile"  # the device box's compiled fast path
+
+DATASET_TITLES = {  # translated where shown
+    "mnist": QT_TRANSLATE_NOOP("SettingsPanel", "MNIST (handwritten digits)"),
+    "fashion-mnist": QT_TRANSLATE_NOOP("SettingsPanel", "Fashion-MNIST (clothes)"),
+}
 OPTIMIZER_TITLES = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
 
 
@@ -134,17 +141,24 @@ class SettingsPanel(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _build_model_box(self) -> QGroupBox:
-        box = QGroupBox("Model")
+        box = QGroupBox(self.tr("Model"))
         layout = QVBoxLayout(box)
-        self.family_combo = _combo({f.key: _(f.title) for f in families()},
-                                   "Which of the lecture's models to train. Changing it resets the "
-                                   "hyperparameters below to the lecture's defaults for that model.")  # fmt: skip
+        self.family_combo = _combo(
+            {f.key: _(f.title) for f in families()},
+            self.tr(
+                "Which of the lecture's models to train. Changing it resets the "
+                "hyperparameters below to the lecture's defaults for that "
+                "model."
+            ),
+        )
         self.family_combo.currentIndexChanged.connect(self._on_family_changed)
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setToolTip("What this model does, and the lecture's training settings for it.")
+        self.description.setToolTip(self.tr("What this model does, and the lecture's training settings for it."))
         self.layer_table = QTableWidget(0, 4)
-        self.layer_table.setHorizontalHeaderLabels(["Layer", "Details", "Output", "Params"])
+        self.layer_table.setHorizontalHeaderLabels(
+            [self.tr("Layer"), self.tr("Details"), self.tr("Output"), self.tr("Params")]
+        )
         self.layer_table.verticalHeader().hide()
         self.layer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.layer_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -153,9 +167,9 @@ class SettingsPanel(QWidget):
         self.layer_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.layer_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.layer_table.setMinimumHeight(140)
-        self.layer_table.setToolTip("The model's layers, as the lecture's Keras summary lists them.")
+        self.layer_table.setToolTip(self.tr("The model's layers, as the lecture's Keras summary lists them."))
         self.param_label = QLabel()
-        self.param_label.setToolTip("Trainable parameters, counted as Keras' model.summary() counts them.")
+        self.param_label.setToolTip(self.tr("Trainable parameters, counted as Keras' model.summary() counts them."))
         layout.addWidget(self.family_combo)
         layout.addWidget(self.description)
         layout.addWidget(self.layer_table, 1)
@@ -163,42 +177,77 @@ class SettingsPanel(QWidget):
         return box
 
     def _build_data_box(self) -> QGroupBox:
-        box = QGroupBox("Data")
+        box = QGroupBox(self.tr("Data"))
         form = QFormLayout(box)
-        self.dataset_combo = _combo(DATASET_TITLES, "The images to learn from: 28×28 grey digits or clothes.")
+        self.dataset_combo = _combo(
+            {key: self.tr(title) for key, title in DATASET_TITLES.items()},
+            self.tr("The images to learn from: 28×28 grey digits or clothes."),
+        )
         self.dataset_combo.currentIndexChanged.connect(self._refresh_sources)
         self.source_combo = QComboBox()
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_combo.setMinimumContentsLength(16)
-        self.source_combo.setToolTip("Where the images come from: the small subset shipped with the app (fast, "
-                                     "offline), the full 60,000-image dataset, or a folder you imported.")
-        self.import_button = QPushButton("Import folder…")
-        self.import_button.setToolTip("Use a folder that holds the four IDX files (train/t10k images and labels, "
-                                      ".gz or not), e.g. a copy downloaded on another computer.")
+        self.source_combo.setToolTip(
+            self.tr(
+                "Where the images come from: the small subset shipped with the app (fast, "
+                "offline), the full 60,000-image dataset, or a folder you imported."
+            )
+        )
+        self.import_button = QPushButton(self.tr("Import folder…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Use a folder that holds the four IDX files (train/t10k images and "
+                "labels, .gz or not), e.g. a copy downloaded on another computer; or a "
+                "folder of your own pictures, one sub-folder per class or all "
+                "together (you see them converted before training)."
+            )
+        )
         self.import_button.clicked.connect(self._ask_import_folder)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_combo, 1)
         source_row.addWidget(self.import_button)
-        form.addRow("Dataset", self.dataset_combo)
-        form.addRow("Source", source_row)
+        form.addRow(self.tr("Dataset"), self.dataset_combo)
+        form.addRow(self.tr("Source"), source_row)
         return box
 
     def _build_hyper_box(self) -> QGroupBox:
-        box = QGroupBox("Hyperparameters (the lecture's defaults)")
+        box = QGroupBox(self.tr("Hyperparameters (the lecture's defaults)"))
         form = self.hyper_form = QFormLayout(box)
-        self.epochs = _spin(1, 1000, "Passes over the whole training set.")
-        self.batch_size = _spin(1, 4096, "Images per training step.")
-        self.lr = _double(1e-5, 999.0, 5, 0.1, "Learning rate: the size of each step down the loss. Too large "
-                                                "and training diverges; too small and it crawls.")
-        self.optimizer = _combo(OPTIMIZER_TITLES, "How the gradients update the weights (Keras' SGD, RMSprop, Adam).")
-        self.seed = _spin(0, 2**31 - 1, "Seeds the weights, the shuffling and the noise: the same seed on the CPU "
-                                        "gives the same run.")
-        self.max_steps = _spin(0, 100_000, "Stop each epoch after this many steps (0 = the whole training set). "
-                                           "Handy for a quick look.", step=50)
-        self.max_steps.setSpecialValueText("whole epoch")
-        for label, widget in (("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
-                              ("Optimizer", self.optimizer), ("Seed", self.seed),
-                              ("Steps per epoch", self.max_steps)):  # fmt: skip
+        self.epochs = _spin(1, 1000, self.tr("Passes over the whole training set."))
+        self.batch_size = _spin(1, 4096, self.tr("Images per training step."))
+        self.lr = _double(
+            1e-5,
+            999.0,
+            5,
+            0.1,
+            self.tr(
+                "Learning rate: the size of each step down the loss. Too "
+                "large and training diverges; too small and it crawls."
+            ),
+        )
+        self.optimizer = _combo(
+            OPTIMIZER_TITLES, self.tr("How the gradients update the weights (Keras' SGD, RMSprop, Adam).")
+        )
+        self.seed = _spin(
+            0,
+            2**31 - 1,
+            self.tr("Seeds the weights, the shuffling and the noise: the same seed on the CPU gives the same run."),
+        )
+        self.max_steps = _spin(
+            0,
+            100_000,
+            self.tr("Stop each epoch after this many steps (0 = the whole training set). Handy for a quick look."),
+            step=50,
+        )
+        self.max_steps.setSpecialValueText(self.tr("whole epoch"))
+        for label, widget in (
+            (self.tr("Epochs"), self.epochs),
+            (self.tr("Batch size"), self.batch_size),
+            (self.tr("Learning rate"), self.lr),
+            (self.tr("Optimizer"), self.optimizer),
+            (self.tr("Seed"), self.seed),
+            (self.tr("Steps per epoch"), self.max_steps),
+        ):
             form.addRow(label, widget)
         # One row per setting of any registered family; each family shows its own (see reset_defaults).
         self.option_widgets: dict[str, QWidget] = {}
@@ -210,34 +259,56 @@ class SettingsPanel(QWidget):
         return box
 
     def _build_device_box(self) -> QGroupBox:
-        box = QGroupBox("Device")
+        box = QGroupBox(self.tr("Device"))
         form = QFormLayout(box)
         self.device_combo = QComboBox()
-        self.device_combo.addItem("Automatic (best available)", "auto")
+        self.device_combo.addItem(self.tr("Automatic (best available)"), "auto")
         self._devices = available_devices()
         cores = os.cpu_count() or 1
         for name, description in self._devices:
-            text = f"CPU — {cores} core(s) on this machine" if name == "cpu" else description
+            text = self.tr("CPU — %n core(s) on this machine", "", cores) if name == "cpu" else description
             self.device_combo.addItem(text, name)
+        self.device_combo.addItem(self.tr("Fast (compiled) — best available"), FAST_COMPILED)
+        self.device_combo.setItemData(
+            self.device_combo.count() - 1,
+            self.tr(
+                "The training step compiled with torch.compile (CUDA graphs on a GPU): faster per step once compiled, "
+                "but compiling takes a while first. A run too short to win that time back trains normally, and the "
+                "run's log says so."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         gpus = [d for n, d in self._devices if n != "cpu"]
-        found = f"Found: {'; '.join(gpus)}." if gpus else "No GPU was found here: training runs on the CPU."
-        self.device_combo.setToolTip(f"Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. "
-                                     f"{found}")
-        self.threads = _spin(1, max(1, cores), "CPU threads torch may use. 1 leaves the other core(s) to the "
-                                               "window, which keeps it smooth on a small laptop.")
+        if gpus:
+            found = self.tr("Found: {gpus}.").format(gpus="; ".join(gpus))
+        else:
+            found = self.tr("No GPU was found here: training runs on the CPU.")
+        self.device_combo.setToolTip(
+            self.tr("Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. {found}").format(
+                found=found
+            )
+        )
+        self.threads = _spin(
+            1,
+            max(1, cores),
+            self.tr(
+                "CPU threads torch may use. 1 leaves the other core(s) to "
+                "the window, which keeps it smooth on a small laptop."
+            ),
+        )
         self.device_label = QLabel(self._describe_devices())
         self.device_label.setWordWrap(True)
-        self.device_label.setToolTip("What this machine offers.")
-        form.addRow("Train on", self.device_combo)
-        form.addRow("CPU threads", self.threads)
+        self.device_label.setToolTip(self.tr("What this machine offers."))
+        form.addRow(self.tr("Train on"), self.device_combo)
+        form.addRow(self.tr("CPU threads"), self.threads)
         form.addRow(self.device_label)
         return box
 
     def _describe_devices(self) -> str:
         gpus = [d for n, d in self._devices if n != "cpu"]
         cores = os.cpu_count() or 1
-        found = ", ".join(gpus) if gpus else "no GPU"
-        return f"Detected: {found}; CPU with {cores} core(s)."
+        found = ", ".join(gpus) if gpus else self.tr("no GPU")
+        return self.tr("Detected: {found}; CPU with %n core(s).", "", cores).format(found=found)
 
     # -- the family and its defaults -------------------------------------------------------
     @property
@@ -276,8 +347,18 @@ class SettingsPanel(QWidget):
                 widget.setToolTip(_(option.help))
             self.hyper_form.setRowVisible(widget, option is not None)
         opt = OPTIMIZER_TITLES[train.optimizer]
-        self.description.setText(f"{_(record.description)}\n\nLecture's settings: {opt}, learning rate "
-                                 f"{train.lr:g}, batch {train.batch_size}, {train.epochs} epochs.")  # fmt: skip
+        self.description.setText(
+            self.tr(
+                "{description}\n\nLecture's settings: {optimizer}, learning rate {lr}, batch {batch}, %n epoch(s).",
+                "",
+                train.epochs,
+            ).format(
+                description=_(record.description),
+                optimizer=opt,
+                lr=QLocale().toString(float(train.lr), "g", 6),
+                batch=train.batch_size,
+            )
+        )
         self._refresh_layers()
 
     def option_widget(self, name: str) -> QWidget:
@@ -300,21 +381,23 @@ class SettingsPanel(QWidget):
         try:
             model = build_model(self.model_config())
         except ValueError as exc:
-            self.param_label.setText(f"Cannot build this model: {exc}")
+            self.param_label.setText(self.tr("Cannot build this model: {reason}").format(reason=exc))
             return
         rows = describe_layers(model)
+        locale = QLocale()
         self.layer_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             name = QTableWidgetItem(f"{row['name']}  {row['layer']}")
             detail = QTableWidgetItem(row["detail"])
             detail.setToolTip(row["detail"])
             output = QTableWidgetItem(row.get("output", ""))
-            output.setToolTip("Output shape of the layer, per image")
-            params = QTableWidgetItem(f"{row['params']:,}")
+            output.setToolTip(self.tr("Output shape of the layer, per image"))
+            params = QTableWidgetItem(locale.toString(int(row["params"])))
             params.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for col, item in enumerate((name, detail, output, params)):
                 self.layer_table.setItem(i, col, item)
-        self.param_label.setText(f"<b>{keras_parameter_count(model):,}</b> parameters")
+        count = keras_parameter_count(model)
+        self.param_label.setText(self.tr("<b>{count}</b> parameters").format(count=locale.toString(count)))
 
     # -- data sources ----------------------------------------------------------------
     @property
@@ -337,19 +420,22 @@ class SettingsPanel(QWidget):
         for info in find_sources(name, imported):
             if info.kind == "embedded":
                 config = DataConfig(name, "embedded", allow_download=False)
-                label = info.heading().capitalize()
+                label = info.shown_heading().capitalize()
             else:
                 config = DataConfig(name, "folder", location=info.location, allow_download=False)
                 if info.kind == "imported":
                     label = self.tr("Imported folder — {0}").format(info.location)
                 else:
                     has_full = True
-                    label = self.tr("Full dataset — {0}").format(info.describe())
+                    label = self.tr("Full dataset — {0}").format(info.shown_describe())
             self.source_combo.addItem(label, config)
         if not has_full:
             config = DataConfig(name, "full", allow_download=True)
-            self.source_combo.addItem(self.tr("Full dataset — download from the official mirror (needs internet)"),
-                                      config)  # fmt: skip
+            self.source_combo.addItem(
+                self.tr("Full dataset — download from the official mirror (needs internet)"), config
+            )
+        for config in picture_sources.remembered(self._settings):  # folders of pictures: datasets of their own
+            self.source_combo.addItem(describe_source(config), config)
         for i in range(self.source_combo.count()):
             if source_key(self.source_combo.itemData(i)) == previous:
                 self.source_combo.setCurrentIndex(i)
@@ -360,11 +446,18 @@ class SettingsPanel(QWidget):
         return self.source_combo.currentData()
 
     def _ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, f"Folder with the {DATASET_TITLES[self.dataset]} IDX files")
-        if folder:
+        title = self.tr(DATASET_TITLES[self.dataset])
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder with the {dataset} IDX files").format(dataset=title)
+        )
+        if folder and picture_sources.is_picture_folder(folder):
+            config = picture_sources.ask_pictures(self, folder, self._settings)  # the preview, then remembered
+            if config is not None:
+                self.use_pictures(config)
+        elif folder:
             error = self.import_folder(folder)
             if error:
-                QMessageBox.warning(self, "Cannot use this folder", error)
+                QMessageBox.warning(self, self.tr("Cannot use this folder"), error)
 
     def import_folder(self, folder: str) -> str | None:
         """Check ``folder`` and make it the source; returns None, or why it cannot be used."""
@@ -372,12 +465,24 @@ class SettingsPanel(QWidget):
         try:
             info = import_folder(name, folder)
         except DatasetError as exc:
-            return f"This folder does not hold a readable copy of {DATASET_TITLES[name]}:\n\n{exc}"
+            return self.tr("This folder does not hold a readable copy of {dataset}:\n\n{reason}").format(
+                dataset=self.tr(DATASET_TITLES[name]), reason=exc
+            )
         if self._settings is not None:
             self._settings.setValue(f"train/imported_dir/{name}", info.location)
         self._refresh_sources(prefer=source_key(DataConfig(name, "folder", location=info.location)))
-        self.message.emit(f"Imported {DATASET_TITLES[name]} from {info.location}.")
+        self.message.emit(
+            self.tr("Imported {dataset} from {folder}.").format(
+                dataset=self.tr(DATASET_TITLES[name]), folder=info.location
+            )
+        )
         return None
+
+    def use_pictures(self, config: DataConfig) -> None:
+        """Make an imported folder of pictures the source (it stays listed in the Source box)."""
+        picture_sources.remember(self._settings, config)
+        self._refresh_sources(prefer=source_key(config))
+        self.message.emit(self.tr("Training data: the pictures of {folder}.").format(folder=config.location))
 
     # -- the configs ------------------------------------------------------------------
     def model_config(self):
@@ -387,15 +492,30 @@ class SettingsPanel(QWidget):
 
     def train_config(self):
         device = self.device_combo.currentData()
-        return default_train_config(self.family, epochs=self.epochs.value(), batch_size=self.batch_size.value(),
-                                    lr=self.lr.value(), optimizer=self.optimizer.currentData(), seed=self.seed.value(),
-                                    device=device, threads=self.threads.value(),
-                                    max_steps_per_epoch=self.max_steps.value())  # fmt: skip
+        fast = device == FAST_COMPILED  # the compiled fast path on the best device (engine.train.compiled)
+        return default_train_config(
+            self.family,
+            epochs=self.epochs.value(),
+            batch_size=self.batch_size.value(),
+            lr=self.lr.value(),
+            optimizer=self.optimizer.currentData(),
+            seed=self.seed.value(),
+            device="auto" if fast else device,
+            threads=self.threads.value(),
+            max_steps_per_epoch=self.max_steps.value(),
+            compile=fast or None,
+        )
 
     def set_running(self, running: bool) -> None:
         """Nothing that would change the run can be edited while it runs."""
-        for widget in (self.family_combo, self.dataset_combo, self.source_combo, self.import_button,
-                       self.device_combo, self.threads):
+        for widget in (
+            self.family_combo,
+            self.dataset_combo,
+            self.source_combo,
+            self.import_button,
+            self.device_combo,
+            self.threads,
+        ):
             widget.setEnabled(not running)
         self.hyper_form.parentWidget().setEnabled(not running)
 
