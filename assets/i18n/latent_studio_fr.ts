@@ -408,6 +408,16 @@
         <translation>Interpolation de A à B</translation>
     </message>
     <message>
+        <source>A</source>
+        <comment>the first picked sample</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>the second picked sample</comment>
+        <translation>B</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>

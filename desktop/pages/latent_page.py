@@ -20,25 +20,12 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
 from desktop.tasks import TaskRunner
+from desktop.widgets.class_palette import PALETTE
 from desktop.widgets.pixel_view import PixelView
 from engine import i18n as engine_i18n
 from engine import inference
 from engine.latent_map import LatentMap, compute_latent_map, held_out_images  # noqa: F401 (tests import them here)
 from engine.models.families import families
-
-# Tableau's ten colours: distinct, and readable by most colour-blind students
-PALETTE = [
-    (31, 119, 180),
-    (255, 127, 14),
-    (44, 160, 44),
-    (214, 39, 40),
-    (148, 103, 189),
-    (140, 86, 75),
-    (227, 119, 194),
-    (127, 127, 127),
-    (188, 189, 34),
-    (23, 190, 207),
-]
 
 
 def map_for(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.widgets.history_map import PALETTE
+from desktop.widgets.class_palette import PALETTE
 from engine.data import dataset_title
 
 CURVES = {  # per-epoch series in a checkpoint's history → its name (translated where shown)

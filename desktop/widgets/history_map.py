@@ -15,19 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-# Tableau's ten colours (the Latent space page's): distinct, and readable by most colour-blind students
-PALETTE = (
-    (31, 119, 180),
-    (255, 127, 14),
-    (44, 160, 44),
-    (214, 39, 40),
-    (148, 103, 189),
-    (140, 86, 75),
-    (227, 119, 194),
-    (127, 127, 127),
-    (188, 189, 34),
-    (23, 190, 207),
-)
+from desktop.widgets.class_palette import PALETTE
 
 
 def still_plot() -> pg.PlotWidget:

@@ -18,22 +18,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.tasks import TaskRunner
+from desktop.widgets.class_palette import PALETTE
 from engine.latent_map import LatentMap, compute_latent_map, held_out_images
 
 MAP_POINTS = 2000  # enough to see the clusters; encoded in well under a second on a laptop
 TRAIL = 20  # positions kept in the trail (one per update while drawing)
-PALETTE = [
-    (31, 119, 180),
-    (255, 127, 14),
-    (44, 160, 44),
-    (214, 39, 40),
-    (148, 103, 189),
-    (140, 86, 75),
-    (227, 119, 194),
-    (127, 127, 127),
-    (188, 189, 34),
-    (23, 190, 207),
-]
 
 
 def live_map_for(state, path: Path, dataset: str, record: dict, model) -> tuple[Path, LatentMap | None]:
