@@ -255,6 +255,7 @@ class BestEpochKeeper(events.EventHandler):
                 "best_by": "judge-FID (1,000 samples, fixed seed)",
                 "generator_weights": self._weights_note(label),
                 "judge_quality": quality.to_dict(),
+                **({"adam_beta1": self.extra_record["adam_beta1"]} if self.extra_record.get("adam_beta1") else {}),
             },
         )
         save_checkpoint(self.target, model, name=self.name, half=True, **record)
@@ -310,6 +311,8 @@ def cmd_train(args: argparse.Namespace) -> None:
         threads=args.threads,
         snapshots_per_epoch=1,
         metrics_every=1 if args.ema else 50,
+        optimizer=args.optimizer,
+        batch_size=args.batch_size,
     )
     if args.lr:
         train_config.lr = args.lr
@@ -339,6 +342,12 @@ def cmd_train(args: argparse.Namespace) -> None:
     trainer = create_trainer(
         model.config if model is not None else default_model_config(args.family), train_config, dataset, model=model
     )
+    if args.beta1 is not None:  # Radford et al.'s DCGAN recipe: Adam with β1 0.5 (Keras' default is 0.9)
+        if train_config.optimizer != "adam":
+            raise SystemExit("--beta1 needs --optimizer adam")
+        for optimizer in trainer.optimizers().values():
+            for group in optimizer.param_groups:
+                group["betas"] = (args.beta1, group["betas"][1])
     probe = QualityProbe(load_judge(args.dataset), dataset, n=args.samples)
     keeper = BestEpochKeeper(
         trainer,
@@ -351,7 +360,11 @@ def cmd_train(args: argparse.Namespace) -> None:
         display_name(args.dataset, args.family),
         args.ema,
     )
-    keeper.extra_record = {"command": "python assets/make_dcgans.py " + shlex.join(sys.argv[1:]), "resumed_from": prior}
+    keeper.extra_record = {
+        "command": "python assets/make_dcgans.py " + shlex.join(sys.argv[1:]),
+        "resumed_from": prior,
+        "adam_beta1": args.beta1,
+    }
     print(f"{key}: {len(trainer.train_set):,} training images from {dataset.source.describe()}", flush=True)
     for event in trainer.run():
         events.dispatch(event, keeper)
@@ -464,6 +477,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     train.add_argument("--resume", help="a staged checkpoint to go on from (its .json record beside it)")
     train.add_argument("--lr", type=float, help="learning rate (default: the lecture's for the family)")
+    train.add_argument("--optimizer", choices=["sgd", "rmsprop", "adam"], help="default: the lecture's")
+    train.add_argument("--beta1", type=float, help="Adam's β1 (the DCGAN paper's 0.5); needs --optimizer adam")
+    train.add_argument("--batch-size", type=int, help="images per step (default: the lecture's 32)")
     train.add_argument("--deadline", help="HH:MM UTC: no epoch is started that would end after it")
     train.add_argument("--out", required=True, help="staging folder")
     ship = sub.add_parser("ship", help="copy staged best epochs into assets/models and update the manifest")

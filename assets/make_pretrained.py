@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from engine.checkpoint import compact_checkpoint, update_meta  # noqa: E402
 from engine.data import dataset_title  # noqa: E402
+from engine.fsutil import atomic_write_bytes  # noqa: E402
 from engine.models import get_family  # noqa: E402
 
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"  # this checkout's, never an installed copy
@@ -68,18 +69,23 @@ class Job:
 
 
 EMBEDDED_NOTE = "MNIST embedded subset (3,600 train images): more epochs than the lecture's to see enough steps"
+# augmented batches are new images every epoch: more epochs still
+# The MNIST autoencoders train on augmented batches (engine/train/augment.py: shifts, rotations, scale, stroke
+# width), so that they read digits drawn in the app or rendered from fonts, not only MNIST's own.
+AUGMENT = ["--augment"]
+AUGMENTED_NOTE = EMBEDDED_NOTE + "; augmented batches (--augment), so that it reads real drawings"
 JOBS = [
     # MNIST, embedded subset: the data is 15× smaller than the lecture's, so more epochs
-    Job("mnist-stacked", "stacked", "mnist", "embedded", 60, note=EMBEDDED_NOTE),
-    Job("mnist-conv", "conv", "mnist", "embedded", 25, note=EMBEDDED_NOTE),
+    Job("mnist-stacked", "stacked", "mnist", "embedded", 600, AUGMENT, AUGMENTED_NOTE),
+    Job("mnist-conv", "conv", "mnist", "embedded", 60, AUGMENT, AUGMENTED_NOTE),
     Job(
         "mnist-denoising-gaussian",
         "denoising",
         "mnist",
         "embedded",
-        60,
-        ["--noise", "gaussian"],
-        EMBEDDED_NOTE,
+        1200,
+        ["--noise", "gaussian", *AUGMENT],
+        AUGMENTED_NOTE,
         "Gaussian σ 0.2",
     ),
     Job(
@@ -87,13 +93,13 @@ JOBS = [
         "denoising",
         "mnist",
         "embedded",
-        60,
-        ["--noise", "dropout"],
-        EMBEDDED_NOTE,
+        1200,
+        ["--noise", "dropout", *AUGMENT],
+        AUGMENTED_NOTE,
         "dropout 0.5",
     ),
-    Job("mnist-sparse", "sparse", "mnist", "embedded", 60, ["--sparsity", "kl"], EMBEDDED_NOTE, "KL 0.1"),
-    Job("mnist-vae", "vae", "mnist", "embedded", 100, note=EMBEDDED_NOTE),
+    Job("mnist-sparse", "sparse", "mnist", "embedded", 600, ["--sparsity", "kl", *AUGMENT], AUGMENTED_NOTE, "KL 0.1"),
+    Job("mnist-vae", "vae", "mnist", "embedded", 2000, AUGMENT, AUGMENTED_NOTE),
     Job(
         "mnist-vae2d",
         "vae",
@@ -279,9 +285,7 @@ def write_manifest(out_dir: Path, manifest_path: Path, entries: dict, quick: boo
         "wall_seconds": round(wall, 1),
         "models": sorted(entries.values(), key=lambda e: order.get(e["file"], 99)),
     }
-    tmp = manifest_path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2) + "\n")
-    os.replace(tmp, manifest_path)
+    atomic_write_bytes(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
     total = sum(e["bytes"] for e in manifest["models"])
     print(f"wrote {count} model(s) in {manifest['wall_seconds']:.0f}s; {total / 1e6:.1f} MB shipped in all")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,9 @@ from desktop.widgets.hint_banner import HintBanner
 from desktop.widgets.page_list import PageList, SideBar
 
 APP_NAME = "Latent Studio"
+PAGE_KEYS = [spec.key for spec in PAGES]
+PREBUILD_AFTER_MS = 3000  # the other pages are built once the Draw page has had time to start
+PREBUILD_RETRY_MS = 400  # between two of them (or while a mouse button is held)
 
 
 def checkpoint_filter() -> str:
@@ -104,27 +107,59 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------
     def attach_context(self, context) -> None:
-        """Build the real pages (this imports the engine, and torch with it)."""
+        """Build the page on screen (this imports the engine, and torch with it). The other pages are
+        built when first shown, or one by one once the app is idle: the Draw page is usable first."""
         self.context = context
         context.status_message.connect(self._show_status)
-        current = self.side_bar.currentRow()
-        for index, spec in enumerate(PAGES):
-            page = create_page(spec, context)
-            old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.stack.insertWidget(index, page)
-            self.pages[spec.key] = page
-        self.stack.setCurrentIndex(max(current, 0))
         context.library.current_changed.connect(self.place_model)
-        models = self.pages.get("models")
-        if hasattr(models, "show_page_requested"):
-            models.show_page_requested.connect(self.show_page)
-        install_help_tooltips(self.pages)
+        self.side_bar.currentRowChanged.connect(self._build_shown_page)
+        self.page(PAGES[max(self.side_bar.currentRow(), 0)].key)
         self.statusBar().showMessage(self.tr("Ready."), 4000)
+        self._prebuild_timer = QTimer(self)  # a child: it dies with the window
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.timeout.connect(self._build_next_page)
+        self._prebuild_timer.start(PREBUILD_AFTER_MS)
 
     def page(self, key: str) -> Page | None:
+        """The page ``key``, built now if it was not yet (None before the engine is attached)."""
+        if key not in self.pages and self.context is not None and key in PAGE_KEYS:
+            self._build_page(PAGE_KEYS.index(key))
         return self.pages.get(key)
+
+    def _build_shown_page(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.page(PAGES[row].key)
+
+    def _build_page(self, index: int) -> None:
+        spec = PAGES[index]
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            page = create_page(spec, self.context)
+        finally:
+            QApplication.restoreOverrideCursor()
+        current = self.stack.currentIndex()
+        old = self.stack.widget(index)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(index, page)
+        self.stack.setCurrentIndex(current)
+        self.pages[spec.key] = page
+        if hasattr(page, "show_page_requested"):  # the Models page's "Show on …"
+            page.show_page_requested.connect(self.show_page)
+        install_help_tooltips({spec.key: page})
+
+    def _build_next_page(self) -> None:
+        """Build one page not shown yet, while nobody is drawing (it takes the GUI thread a moment)."""
+        if self.context is None or not self.isVisible():
+            return
+        todo = [i for i, spec in enumerate(PAGES) if spec.key not in self.pages]
+        if not todo:
+            return
+        draw = self.pages.get("draw")
+        drawing = draw is not None and getattr(draw, "drawn_recently", lambda: False)()
+        if not (drawing or QApplication.mouseButtons() != Qt.MouseButton.NoButton):  # not mid-stroke or drag
+            self._build_page(todo[0])
+        self._prebuild_timer.start(PREBUILD_RETRY_MS)
 
     def place_model(self, entry) -> list[str]:
         """Make ``entry`` (File → Open, the Models page's Load) the current model where it belongs:
@@ -134,7 +169,7 @@ class MainWindow(QMainWindow):
 
         placed = []
         for key in model_destinations(entry):
-            page = self.pages.get(key)
+            page = self.page(key)
             select = getattr(page, "select_model", None)
             if select is not None and select(entry.path) is not False:
                 placed.append(key)

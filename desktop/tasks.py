@@ -4,9 +4,9 @@ In the spirit of superqt's workers and Orange3's ``ConcurrentWidgetMixin``:
 the work is a plain function ``fn(state, *args)`` that never touches a widget;
 it may report progress and partial results through its :class:`TaskState` and
 return early once ``state.is_cancelled()``. A :class:`TaskRunner` runs it on a
-QThread (``worker.moveToThread``, ``started → run``, ``finished → quit``,
-``deleteLater`` on both) and brings what it returns back to the GUI thread as
-signals:
+QThread (``worker.moveToThread``, ``started → run``, ``finished → quit``; the
+worker comes back to the GUI thread as it ends and both are deleted there) and
+brings what it returns back to the GUI thread as signals:
 
 - ``latest`` mode (the default): a new request cancels the one before; whatever
   a cancelled request still produces is dropped, so the newest request wins.
@@ -84,6 +84,12 @@ class _TaskWorker(QObject):
                 self.result.emit(self.task_id, value)
         finally:
             self._call = None  # free the arguments (a model, images) as soon as the work is done
+            # Hand this object back to the GUI thread, where the runner drops it. Destroying a Python
+            # QObject on a worker thread takes the GIL inside Qt's connection lock, while the GUI thread
+            # may hold the GIL waiting for that lock (building a widget): a deadlock.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.finished.emit(self.task_id)
 
 
@@ -199,7 +205,6 @@ class TaskRunner(QObject):
         worker.error.connect(self._on_error)
         worker.finished.connect(self._on_worker_finished)
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)  # even while the GUI thread joins
-        worker.finished.connect(worker.deleteLater)  # on its own thread, as that thread ends
         thread.finished.connect(self._reap)  # queued to this (GUI) thread
         self._live[task_id] = (thread, worker, worker.state)
         thread.start()

@@ -3,12 +3,14 @@
 superqt's recipe: a worker QObject is moved to a QThread; ``thread.started``
 runs it; its end quits the thread. The worker loads the data, builds the
 trainer and iterates ``trainer.run()`` — all on the training thread — and never
-touches a widget. Events are queued and taken by the GUI thread at most 20
+touches a widget. Events are queued and taken by the GUI thread at most 10
 times a second (every ``DRAIN_MS``; the important ones at once), so a run of
 thousands of steps per second cannot flood the GUI thread; the StepMetrics
 queued between two drains are merged into one (metrics averaged over their steps), so the GUI
-thread's work per drain does not grow with the step rate. Pause, resume, stop and single GAN phases go straight to
-the engine's thread-safe :class:`~engine.train.RunControl`.
+thread's work per drain does not grow with the step rate. The merging is a few additions per step on the
+training thread (a :class:`StepWindow`); the merged event is built once, when the GUI thread takes the batch.
+Pause, resume, stop and single GAN phases go straight to the engine's thread-safe
+:class:`~engine.train.RunControl`.
 
 After the run's ``RunEnded`` the worker saves the model and the run's record
 with :func:`engine.runs.save_run` (as the CLI does), so a run that finished,
@@ -33,7 +35,9 @@ if TYPE_CHECKING:  # torch stays unloaded until a run starts
     from engine.models import ModelConfig
     from engine.train import TrainConfig
 
-DRAIN_MS = 50  # the GUI takes a run's events at most 20 times a second (plus urgent ones at once)
+# The GUI takes a run's events at most 10 times a second (plus urgent ones at once): each drain wakes the
+# GUI thread, which then needs the GIL that the training thread is using.
+DRAIN_MS = 100
 
 
 @dataclass(frozen=True)
@@ -50,17 +54,39 @@ class TrainingRequest:
     resume_from: Path | None = None
 
 
-def merge_step_metrics(first, first_steps: int, second, second_steps: int):
-    """One StepMetrics for both windows: the later position, metrics averaged by steps, the latest speed."""
-    total = first_steps + second_steps
-    metrics = {k: (first.metrics.get(k, v) * first_steps + v * second_steps) / total for k, v in second.metrics.items()}
-    return replace(second, metrics=metrics)
+class StepWindow:
+    """StepMetrics queued since the last drain, kept as step-weighted sums (on the training thread: a few
+    additions per step, no object built); :meth:`event` makes the one merged StepMetrics when the GUI takes
+    the batch."""
+
+    __slots__ = ("latest", "sums", "steps", "merged")
+
+    def __init__(self, event, steps: int) -> None:
+        self.latest = event
+        self.sums = {k: v * steps for k, v in event.metrics.items()}
+        self.steps = steps
+        self.merged = 1  # how many events the window holds
+
+    def add(self, event, steps: int) -> None:
+        sums = self.sums
+        for k, v in event.metrics.items():
+            sums[k] = sums.get(k, 0.0) + v * steps
+        self.latest = event
+        self.steps += steps
+        self.merged += 1
+
+    def event(self):
+        """The latest position and speed, every metric averaged over the window's steps."""
+        if self.merged == 1:
+            return self.latest
+        steps = self.steps
+        return replace(self.latest, metrics={k: self.sums[k] / steps for k in self.latest.metrics})
 
 
 class TrainingWorker(QObject):
     """Lives on the training thread; reports through signals and a locked queue only.
 
-    Events are appended to a queue that the GUI thread drains on a 20 Hz
+    Events are appended to a queue that the GUI thread drains on a 10 Hz
     timer (``DRAIN_MS``), so a pile of events never waits behind a run that
     is blocked (paused, say); ``urgent`` asks for an immediate drain after the events
     a person must see at once (start, epoch, pause, end).
@@ -82,38 +108,37 @@ class TrainingWorker(QObject):
         self.control = control
         self.trainer = None  # set once built; tests read its model while the run is paused
         self._lock = threading.Lock()
-        self._pending: list = []
-        self._coalesced_steps = 0  # training steps that the last queued StepMetrics stands for
+        self._pending: list = []  # events, and StepWindows standing for merged StepMetrics
         self._last_step = (0, 0)  # (epoch, step) of the last StepMetrics pushed
 
     def _push(self, event) -> None:
+        if type(event) is self._step_type and event.phase == "both":
+            self._push_step(event)  # the common case, once per training step: nothing else to check
+            return
         with self._lock:
-            if isinstance(event, self._step_type) and event.phase == "both":
-                self._push_step(event)
-            else:
-                self._pending.append(event)
+            self._pending.append(event)
         if isinstance(event, self._urgent):
             self.urgent.emit()
 
     def _push_step(self, event) -> None:
-        """Queue a StepMetrics, merged into the one still waiting (same epoch, nothing else in between):
-        at batch size 1 a run makes hundreds a second, and each costs the GUI thread real work."""
+        """Queue a StepMetrics, merged into the window still waiting (same epoch, nothing else in between):
+        at batch size 1 a run makes hundreds a second, and each would cost the GUI thread real work."""
         epoch, step = self._last_step
         steps = max(event.step - step if event.epoch == epoch else event.step, 1)  # what this event averages
         self._last_step = (event.epoch, event.step)
-        last = self._pending[-1] if self._pending else None
-        if isinstance(last, self._step_type) and last.phase == "both" and last.epoch == event.epoch:
-            self._pending[-1] = merge_step_metrics(last, self._coalesced_steps, event, steps)
-            self._coalesced_steps += steps
-        else:
-            self._pending.append(event)
-            self._coalesced_steps = steps
+        with self._lock:
+            pending = self._pending
+            last = pending[-1] if pending else None
+            if type(last) is StepWindow and last.latest.epoch == event.epoch:
+                last.add(event, steps)
+            else:
+                pending.append(StepWindow(event, steps))
 
     def take_events(self) -> list:
-        """The events queued since the last call (any thread)."""
+        """The events queued since the last call (any thread), merged StepMetrics built."""
         with self._lock:
             batch, self._pending = self._pending, []
-        return batch
+        return [e.event() if type(e) is StepWindow else e for e in batch]
 
     @Slot()
     def run(self) -> None:

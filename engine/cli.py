@@ -229,6 +229,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             threads=args.threads,
             max_steps_per_epoch=args.max_steps,
             compile=args.compile or None,
+            augment=args.augment or None,
         )
     except ValueError as exc:
         raise CLIError(str(exc)) from exc
@@ -458,9 +459,8 @@ def _add_family_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .cli_train import add_train_arguments
     from .data import DATASET_NAMES
-    from .models import family_keys
-    from .train import OPTIMIZERS
 
     parser = argparse.ArgumentParser(prog="latent-studio-cli", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"latent-studio {__version__}")
@@ -471,58 +471,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("train", help=_("train a model and save it as a checkpoint"))
-    p.add_argument("family", nargs="?", choices=family_keys(), help=_("the model family (not needed with --resume)"))
-    p.add_argument("--dataset", choices=DATASET_NAMES, help=_("required unless --source is a folder of pictures"))
-    p.add_argument(
-        "--source",
-        default="auto",
-        help=_(
-            "auto, embedded, full, a folder of IDX files, or a folder of "
-            "pictures (one sub-folder per class, or flat) (default auto)"
-        ),
-    )
-    p.add_argument(
-        "--recipe",
-        choices=("mnist", "resize"),
-        default="mnist",
-        help=_("folder of pictures: the Draw page's MNIST recipe (default) or a plain resize to 28×28"),
-    )
-    p.add_argument(
-        "--epochs",
-        type=int,
-        help=_(
-            "epochs to train; with --resume: how many MORE epochs (default: what is left of the run's planned epochs)"
-        ),
-    )
-    p.add_argument(
-        "--resume",
-        metavar="FILE",
-        help=_(
-            "continue the run saved in FILE: its family, dataset, batch "
-            "size, optimizer (and its state), RNG states, counters and history carry on; --out is a new "
-            "file (it may be FILE itself)"
-        ),
-    )
-    p.add_argument("--batch-size", type=int)
-    p.add_argument("--lr", type=float)
-    p.add_argument("--optimizer", choices=OPTIMIZERS)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--device", default="auto", help=_("auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N, mps"))
-    p.add_argument("--threads", type=int, default=0, help=_("CPU threads for torch (0: torch's choice)"))
-    p.add_argument(
-        "--max-steps",
-        type=int,
-        help=_("cap on steps per epoch (quick trials); default none (with --resume: the run's own)"),
-    )
-    p.add_argument(
-        "--compile",
-        action="store_true",
-        help=_(
-            "the compiled fast path: the training step through "
-            "torch.compile (CUDA graphs on a GPU); a run too short to win the compile time back trains "
-            "eagerly and says so"
-        ),
-    )
+    add_train_arguments(p)  # engine.cli_train
     _add_family_options(p)
     p.add_argument("--out", required=True, help=_("checkpoint file to write (.safetensors)"))
     p.set_defaults(func=cmd_train)

@@ -124,6 +124,7 @@ def train_resumed(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             optimizer=args.optimizer,
             lr=args.lr,
+            augment=args.augment or None,  # on when asked; otherwise the run's own
         )
     except (ResumeError, ValueError) as exc:
         raise CLIError(str(exc)) from exc

@@ -125,8 +125,12 @@ class _Table:
     def append(self, global_step: int, epoch: int, values: dict[str, float]) -> None:
         n = len(self.steps)
         for name, value in values.items():
-            if _NAME.match(name):
-                self.columns.setdefault(name, [math.nan] * n).append(float(value))
+            column = self.columns.get(name)
+            if column is None:  # a new column (not setdefault: its default, n NaNs, would be built every step)
+                if not _NAME.match(name):
+                    continue
+                column = self.columns[name] = [math.nan] * n
+            column.append(float(value))
         self.steps.append(int(global_step))
         self.epochs.append(int(epoch))
         for column in self.columns.values():
@@ -315,6 +319,8 @@ class RunHistory:
     def project(self, codes: np.ndarray) -> np.ndarray:
         """Codes (M, D) → float16 (M, 2) on the run's plane: PCA fitted on the first codes seen (2-D codes
         are used as they are), then kept for the whole run — continued runs included."""
+        import torch  # BLAS on torch's threads: numpy's OpenBLAS pool spins ~0.1 s after a call, on training's cores
+
         codes = np.asarray(codes, np.float64)
         d = codes.shape[1]
         if self.map_components is None or self.map_components.shape[1] != d:
@@ -322,12 +328,12 @@ class RunHistory:
                 mean, components = np.zeros(d), np.eye(2, d)
             else:
                 mean = codes.mean(axis=0)
-                _u, _s, vh = np.linalg.svd(codes - mean, full_matrices=False)
-                components = vh[:2]
+                components = torch.linalg.svd(torch.from_numpy(codes - mean), full_matrices=False).Vh[:2].numpy()
                 signs = np.sign(components[np.arange(2), np.abs(components).argmax(axis=1)])
                 components = components * np.where(signs == 0, 1, signs)[:, None]  # a stable orientation
             self.map_mean, self.map_components = mean.astype(np.float32), components.astype(np.float32)
-        xy = (codes - self.map_mean) @ self.map_components.T.astype(np.float64)
+        basis = torch.from_numpy(self.map_components.T.astype(np.float64))
+        xy = (torch.from_numpy(codes - self.map_mean) @ basis).numpy()
         return np.clip(xy, -65000, 65000).astype(np.float16)
 
     def reset_map(self) -> None:

@@ -1,10 +1,19 @@
 """The latent map: held-out images placed by their codes, on a plane.
 
-Codes wider than 2 numbers are projected on their first two principal
-components (PCA by SVD); the projection is linear, so a point of the map maps
-back to a code as ``mean + coords @ components`` — which a decoder turns into
-an image. Plain functions, no Qt: the Latent space page runs them on a worker
-thread, and tests call them directly.
+Three kinds of map (``LatentMap.method``):
+
+- ``"plane"``: 2-number codes are the plane itself; a point of the map *is* a
+  code, decoded exactly (and :func:`decode_manifold` tiles the plane with the
+  decoder's images, as the lecture's figures do);
+- ``"pca"``: wider codes projected on their first two principal components (by
+  SVD); the projection is linear, so a point maps back to the code
+  ``mean + coords @ components`` — the other components at their mean;
+- ``"tsne"`` (:mod:`engine.latent_tsne`): a non-linear map with no inverse; a
+  point goes back to a code by blending its nearest dots' codes
+  (:mod:`engine.latent_neighbours`).
+
+Plain functions, no Qt: the Latent space page runs them on a worker thread, and
+tests call them directly.
 """
 
 from __future__ import annotations
@@ -14,8 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from . import latent_neighbours
 from .i18n import _
-from .inference import encode
+from .inference import decode, encode
 
 MAX_POINTS = 6000
 
@@ -30,13 +40,40 @@ class LatentMap:
     explained: np.ndarray  # float32 (2,): fraction of the codes' variance along each axis
     class_names: list[str]
     description: str
+    codes: np.ndarray | None = None  # float32 (N, D): each image's code
+    method: str = "pca"  # "plane" (2-d codes), "pca" or "tsne": see the module's docstring
+
+    @property
+    def coding_size(self) -> int:
+        return int(self.mean.size)
 
     def to_code(self, coords: np.ndarray) -> np.ndarray:
-        """Map coordinates (…, 2) → codes (…, D): the inverse of the projection, on its plane."""
+        """Map coordinates (…, 2) → codes (…, D): the inverse of a linear projection, on its plane; on a
+        t-SNE map, the inverse-distance weighted mean of the codes of the nearest dots."""
+        if self.method == "tsne":
+            return latent_neighbours.interpolate(coords, self.coords, self.codes)
         return self.mean + np.asarray(coords, np.float32) @ self.components
 
     def to_map(self, codes: np.ndarray) -> np.ndarray:
+        """Codes (…, D) → map coordinates (…, 2); on a t-SNE map, the blend of the places of the nearest codes."""
+        if self.method == "tsne":
+            return latent_neighbours.interpolate(codes, self.codes, self.coords)
         return (np.asarray(codes, np.float32) - self.mean) @ self.components.T
+
+    def subset(self, keep: np.ndarray, coords: np.ndarray, method: str, description: str) -> LatentMap:
+        """The images ``keep`` (indices) of this map, placed at ``coords`` by ``method``."""
+        return LatentMap(
+            coords=np.asarray(coords, np.float32),
+            labels=self.labels[keep],
+            images=self.images[keep],
+            mean=self.mean,
+            components=self.components,
+            explained=np.zeros(2, np.float32),
+            class_names=self.class_names,
+            description=description,
+            codes=None if self.codes is None else self.codes[keep],
+            method=method,
+        )
 
 
 def compute_latent_map(
@@ -48,7 +85,8 @@ def compute_latent_map(
     batch: int = 1000,
 ) -> LatentMap:
     """Encode ``images`` (uint8 (N, 28, 28)) and project the codes on a plane."""
-    z = torch.from_numpy(encode(model, images, batch)).double()
+    codes = encode(model, images, batch)
+    z = torch.from_numpy(codes).double()
     d = z.shape[1]
     if d <= 2:
         mean = torch.zeros(d, dtype=torch.float64)
@@ -70,7 +108,24 @@ def compute_latent_map(
         explained=np.asarray(explained[:2], np.float32),
         class_names=list(class_names),
         description=description,
+        codes=np.asarray(codes, np.float32),
+        method="plane" if d <= 2 else "pca",
     )
+
+
+def decode_manifold(
+    model: torch.nn.Module, x_range: tuple[float, float], y_range: tuple[float, float], steps: int = 20
+) -> np.ndarray:
+    """The decoder's images tiled over a region of a 2-d latent plane, as in the lecture's figures:
+    ``steps`` × ``steps`` images decoded at the centres of a grid's cells — float32 (steps·28, steps·28)
+    in [0, 1], row 0 at the top (the largest y), as a picture is read."""
+    steps = max(int(steps), 1)
+    (x0, x1), (y0, y1) = (sorted(map(float, x_range)), sorted(map(float, y_range)))
+    xs = x0 + (np.arange(steps) + 0.5) * (x1 - x0) / steps
+    ys = y1 - (np.arange(steps) + 0.5) * (y1 - y0) / steps  # from the top down
+    grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2).astype(np.float32)  # row by row
+    tiles = decode(model, grid).reshape(steps, steps, 28, 28)
+    return tiles.transpose(0, 2, 1, 3).reshape(steps * 28, steps * 28)
 
 
 def held_out_images(dataset_name: str, source_kind: str = "auto", limit: int = MAX_POINTS, record: dict | None = None):

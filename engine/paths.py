@@ -159,6 +159,12 @@ def user_datasets_dir() -> Path:
     return _try_make(user_data_dir() / "datasets")
 
 
+def user_cache_dir() -> Path:
+    """What can be computed again but is slow to (t-SNE latent maps): safe to delete at any time.
+    Inside the user's data folder, so it follows ``LATENT_STUDIO_HOME`` and a folder chosen in the app."""
+    return _try_make(user_data_dir() / "cache")
+
+
 def folder_problem(folder: Path) -> str | None:
     """Why ``folder`` cannot hold the user's files (created if needed), or None when it can."""
     from . import fsutil

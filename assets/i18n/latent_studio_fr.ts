@@ -137,6 +137,14 @@
         <translation>durée d&apos;entraînement (s)</translation>
     </message>
     <message>
+        <source>on</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Compare runs</source>
         <translation>Comparer des entraînements</translation>
     </message>
@@ -182,6 +190,10 @@
     <message>
         <source>Latent code</source>
         <translation>Codage latent</translation>
+    </message>
+    <message>
+        <source>The latent map appears here in a moment.</source>
+        <translation>La carte latente apparaît ici dans un instant.</translation>
     </message>
     <message>
         <source>Click to dismiss.</source>
@@ -1038,6 +1050,29 @@
     </message>
 </context>
 <context>
+    <name>LatentMapPlot</name>
+    <message>
+        <source>Scroll to zoom, drag to pan. Move the mouse to decode the point under it; click a dot to see its image.</source>
+        <translation>Molette pour zoomer, glisser pour se déplacer. Déplacez la souris pour décoder le point qu&apos;elle survole&#xa0;; cliquez sur un point pour voir son image.</translation>
+    </message>
+    <message>
+        <source>t-SNE 1 (no unit: only neighbours count)</source>
+        <translation>t-SNE 1 (sans unité&#xa0;: seuls les voisins comptent)</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message>
+        <source>principal component 1 ({share} % of the variance)</source>
+        <translation>composante principale 1 ({share} % de la variance)</translation>
+    </message>
+    <message>
+        <source>principal component 2 ({share} % of the variance)</source>
+        <translation>composante principale 2 ({share} % de la variance)</translation>
+    </message>
+</context>
+<context>
     <name>LatentPage</name>
     <message>
         <source>The autoencoder whose codes are mapped.</source>
@@ -1046,42 +1081,6 @@
     <message>
         <source>Model:</source>
         <translation>Modèle&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Scroll to zoom, drag to pan. Move the mouse to decode the point under it; click a dot to see its image.</source>
-        <translation>Molette pour zoomer, glisser pour se déplacer. Déplacez la souris pour décoder le point sous elle&#xa0;; cliquez sur un point pour voir son image.</translation>
-    </message>
-    <message>
-        <source>Move the mouse over the map</source>
-        <translation>Déplacez la souris sur la carte</translation>
-    </message>
-    <message>
-        <source>Click a dot</source>
-        <translation>Cliquez sur un point</translation>
-    </message>
-    <message>
-        <source>Draw on the Draw page</source>
-        <translation>Dessinez sur la page Dessiner</translation>
-    </message>
-    <message>
-        <source>Decoded under the mouse</source>
-        <translation>Décodé sous la souris</translation>
-    </message>
-    <message>
-        <source>The dot you clicked</source>
-        <translation>Le point cliqué</translation>
-    </message>
-    <message>
-        <source>original</source>
-        <translation>original</translation>
-    </message>
-    <message>
-        <source>reconstruction</source>
-        <translation>reconstruction</translation>
-    </message>
-    <message>
-        <source>Your drawing (★ on the map)</source>
-        <translation>Votre dessin (★ sur la carte)</translation>
     </message>
     <message>
         <source>No autoencoder yet: train one on the Train page.</source>
@@ -1100,16 +1099,24 @@
         <translation>⚠ Impossible de cartographier ce modèle&#xa0;: {reason}</translation>
     </message>
     <message>
+        <source>Laying out the codes of {name} by t-SNE (a few seconds, once for each model); the PCA map is shown meanwhile.</source>
+        <translation>Placement des codages de {name} par t-SNE (quelques secondes, une fois pour chaque modèle)&#xa0;; la carte ACP est affichée en attendant.</translation>
+    </message>
+    <message>
+        <source>⚠ The t-SNE map could not be computed ({reason}); the PCA map is shown.</source>
+        <translation>⚠ La carte t-SNE n&apos;a pas pu être calculée ({reason})&#xa0;; la carte ACP est affichée.</translation>
+    </message>
+    <message>
+        <source>t-SNE cancelled; the PCA map is shown. Choose t-SNE again to compute it.</source>
+        <translation>t-SNE annulé&#xa0;; la carte ACP est affichée. Choisissez de nouveau t-SNE pour la calculer.</translation>
+    </message>
+    <message>
         <source>the 2-d code itself</source>
         <translation>le codage en 2 dimensions lui-même</translation>
     </message>
     <message>
-        <source>principal component 1 ({share} % of the variance)</source>
-        <translation>composante principale 1 ({share} % de la variance)</translation>
-    </message>
-    <message>
-        <source>principal component 2 ({share} % of the variance)</source>
-        <translation>composante principale 2 ({share} % de la variance)</translation>
+        <source>its {d}-d codes laid out by t-SNE</source>
+        <translation>ses codages en {d} dimensions placés par t-SNE</translation>
     </message>
     <message>
         <source>its {d}-d codes projected by PCA on their 2 main axes ({share} % of the variance)</source>
@@ -1118,14 +1125,6 @@
     <message>
         <source>{what}, placed by {name}: {how}.</source>
         <translation>{what}, placées par {name}&#xa0;: {how}.</translation>
-    </message>
-    <message>
-        <source>at ({x}, {y})</source>
-        <translation>en ({x}&#xa0;; {y})</translation>
-    </message>
-    <message>
-        <source>Image #{index}: class {label} ({name}) at ({x}, {y})</source>
-        <translation>Image n° {index}&#xa0;: classe {label} ({name}) en ({x}&#xa0;; {y})</translation>
     </message>
 </context>
 <context>
@@ -1566,8 +1565,8 @@
         <translation>Traitée (recette MNIST)</translation>
     </message>
     <message>
-        <source>&lt;i&gt;Draw a digit: its 28×28 version appears here.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Dessinez un chiffre&#xa0;: sa version 28×28 apparaît ici.&lt;/i&gt;</translation>
+        <source>Draw a digit: its 28×28 version appears here.</source>
+        <translation>Dessinez un chiffre&#xa0;: sa version 28×28 apparaît ici.</translation>
     </message>
     <message>
         <source>ink box {width}×{height} px → fitted to {fit_width}×{fit_height} → centre of mass moved by ({dx}, {dy}) px</source>
@@ -1880,6 +1879,10 @@
         <translation>Entraînement</translation>
     </message>
     <message>
+        <source>augmented images</source>
+        <translation>images augmentées</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -2171,6 +2174,61 @@ Cette action est définitive.</translation>
     </message>
 </context>
 <context>
+    <name>ProjectionBar</name>
+    <message>
+        <source>Decoded manifold</source>
+        <translation>Variété décodée</translation>
+    </message>
+    <message>
+        <source>t-SNE %p %</source>
+        <translation>t-SNE %p %</translation>
+    </message>
+    <message>
+        <source>t-SNE lays out the codes; the PCA map is shown meanwhile.</source>
+        <translation>t-SNE place les codages&#xa0;; la carte ACP est affichée en attendant.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop computing the t-SNE map and keep the PCA map.</source>
+        <translation>Arrêter le calcul de la carte t-SNE et garder la carte ACP.</translation>
+    </message>
+    <message>
+        <source>Map:</source>
+        <translation>Carte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>latent plane (2-d codes)</source>
+        <translation>plan latent (codages en 2 dimensions)</translation>
+    </message>
+    <message>
+        <source>This model&apos;s codes have 2 numbers: the map is its latent plane itself, with nothing to project, and every point of it decodes exactly.</source>
+        <translation>Les codages de ce modèle ont 2 nombres&#xa0;: la carte est son plan latent lui-même, sans rien à projeter, et chacun de ses points se décode exactement.</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>How codes of more than 2 numbers are laid out on the plane. PCA keeps their two directions of largest variance: instant, but the classes overlap. t-SNE keeps each image near the images whose codes are near its own, so the classes come apart: a few seconds the first time for each model, then kept.</source>
+        <translation>Comment les codages de plus de 2 nombres sont placés sur le plan. L&apos;ACP garde leurs deux directions de plus grande variance&#xa0;: c&apos;est instantané, mais les classes se chevauchent. t-SNE garde chaque image près des images dont les codages sont proches du sien, si bien que les classes se séparent&#xa0;: quelques secondes la première fois pour chaque modèle, puis la carte est gardée.</translation>
+    </message>
+    <message>
+        <source>Tile the visible part of the plane with what the decoder draws at each place ({n} × {n} images), as in the lecture&apos;s figures; it follows zooming and panning.</source>
+        <translation>Paver la partie visible du plan avec ce que le décodeur dessine à chaque endroit ({n} × {n} images), comme dans les figures du cours&#xa0;; le pavage suit le zoom et les déplacements.</translation>
+    </message>
+    <message>
+        <source>Only for models whose codes have 2 numbers: on a projected map, a point is not one code, so there is no single image to tile it with.</source>
+        <translation>Seulement pour les modèles dont les codages ont 2 nombres&#xa0;: sur une carte projetée, un point n&apos;est pas un codage unique, il n&apos;y a donc pas une seule image pour le paver.</translation>
+    </message>
+</context>
+<context>
     <name>QualityBox</name>
     <message>
         <source>What the judge sees</source>
@@ -2270,8 +2328,8 @@ Cette action est définitive.</translation>
         <translation>La reconstruction de chaque autoencodeur — cliquez sur l&apos;une d&apos;elles pour voir son codage</translation>
     </message>
     <message>
-        <source>Which models to show: those trained on digits (MNIST) or on clothes (Fashion-MNIST).</source>
-        <translation>Quels modèles afficher&#xa0;: ceux entraînés sur des chiffres (MNIST) ou sur des vêtements (Fashion-MNIST).</translation>
+        <source>Which models to show: those trained on digits (MNIST), on clothes (Fashion-MNIST), or both side by side, to see how a model that only knows clothes reads your digit.</source>
+        <translation>Quels modèles montrer&#xa0;: ceux entraînés sur des chiffres (MNIST), sur des vêtements (Fashion-MNIST), ou les deux côte à côte, pour voir comment un modèle qui ne connaît que les vêtements lit votre chiffre.</translation>
     </message>
     <message>
         <source>Models trained on:</source>
@@ -2293,6 +2351,10 @@ Cette action est définitive.</translation>
         </translation>
     </message>
     <message>
+        <source>The models in this row were trained on {dataset}.</source>
+        <translation>Les modèles de cette ligne ont été entraînés sur {dataset}.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -2311,16 +2373,18 @@ BCE&#xa0;: entropie croisée binaire moyenne par pixel (ce qu&apos;il a appris �
         <translation>Chargement impossible</translation>
     </message>
     <message>
-        <source>&lt;i&gt;unavailable&lt;/i&gt;</source>
-        <translation>&lt;i&gt;indisponible&lt;/i&gt;</translation>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <source>BCE {bce}
+PSNR {psnr} dB</source>
+        <translation>BCE {bce}
+PSNR {psnr} dB</translation>
     </message>
     <message>
         <source>Draw something</source>
         <translation>Dessinez quelque chose</translation>
-    </message>
-    <message>
-        <source>BCE {bce}&lt;br&gt;PSNR {psnr} dB</source>
-        <translation>BCE {bce}&lt;br&gt;PSNR {psnr} dB</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2782,14 @@ BCE&#xa0;: entropie croisée binaire moyenne par pixel (ce qu&apos;il a appris �
         <translation>époque entière</translation>
     </message>
     <message>
+        <source>shifts, rotations, scale, stroke width</source>
+        <translation>décalages, rotations, échelle, épaisseur du trait</translation>
+    </message>
+    <message>
+        <source>Change each training batch at random, on the fly: every image moved by up to {shift} pixels, turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke (the seed above fixes the draws). The model then reads digits drawn here or rendered from a font much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on.</source>
+        <translation>Modifier chaque lot d&apos;entraînement au hasard, à la volée&#xa0;: chaque image est décalée d&apos;au plus {shift} pixels, tournée d&apos;au plus {angle}°, redimensionnée d&apos;au plus {scale} % et dessinée d&apos;un trait plus épais ou plus fin (la graine ci-dessus fixe les tirages). Le modèle lit alors bien mieux les chiffres dessinés ici ou rendus à partir d&apos;une police, pour une perte de validation un peu plus élevée. Les modèles MNIST fournis sont entraînés avec cette option.</translation>
+    </message>
+    <message>
         <source>Epochs</source>
         <translation>Époques</translation>
     </message>
@@ -2740,6 +2812,10 @@ BCE&#xa0;: entropie croisée binaire moyenne par pixel (ce qu&apos;il a appris �
     <message>
         <source>Steps per epoch</source>
         <translation>Étapes par époque</translation>
+    </message>
+    <message>
+        <source>Augment images</source>
+        <translation>Augmentation des images</translation>
     </message>
     <message>
         <source>Device</source>
@@ -2877,6 +2953,61 @@ Réglages du cours&#xa0;: {optimizer}, taux d&apos;apprentissage {lr}, lot de {b
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Move the mouse over the map</source>
+        <translation>Déplacez la souris sur la carte</translation>
+    </message>
+    <message>
+        <source>Click a dot</source>
+        <translation>Cliquez sur un point</translation>
+    </message>
+    <message>
+        <source>Draw on the Draw page</source>
+        <translation>Dessinez sur la page Dessiner</translation>
+    </message>
+    <message>
+        <source>Decoded under the mouse</source>
+        <translation>Décodé sous la souris</translation>
+    </message>
+    <message>
+        <source>The dot you clicked</source>
+        <translation>Le point cliqué</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>reconstruction</translation>
+    </message>
+    <message>
+        <source>Your drawing (★ on the map)</source>
+        <translation>Votre dessin (★ sur la carte)</translation>
+    </message>
+    <message>
+        <source>Hovering decodes the exact point of the latent plane.</source>
+        <translation>Le survol décode le point exact du plan latent.</translation>
+    </message>
+    <message>
+        <source>Hovering decodes the codes of the {k} nearest points, interpolated.</source>
+        <translation>Le survol décode une interpolation des codages des {k} points les plus proches.</translation>
+    </message>
+    <message>
+        <source>Hovering decodes the point with the other components at their mean.</source>
+        <translation>Le survol décode le point, avec les autres composantes à leur moyenne.</translation>
+    </message>
+    <message>
+        <source>at ({x}, {y})</source>
+        <translation>en ({x}&#xa0;; {y})</translation>
+    </message>
+    <message>
+        <source>Image #{index}: class {label} ({name}) at ({x}, {y})</source>
+        <translation>Image n° {index}&#xa0;: classe {label} ({name}) en ({x}&#xa0;; {y})</translation>
+    </message>
+</context>
+<context>
     <name>TrainPage</name>
     <message>
         <source>Finished</source>
@@ -2980,6 +3111,10 @@ Réglages du cours&#xa0;: {optimizer}, taux d&apos;apprentissage {lr}, lot de {b
             <numerusform>Démarrage de {model} sur {dataset} ({source})&#xa0;; {optimizer}, taux d&apos;apprentissage {lr}, lot de {batch}, %n époque.</numerusform>
             <numerusform>Démarrage de {model} sur {dataset} ({source})&#xa0;; {optimizer}, taux d&apos;apprentissage {lr}, lot de {batch}, %n époques.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Augmented batches: each image shifted, turned, resized and re-inked at random.</source>
+        <translation>Lots augmentés&#xa0;: chaque image est décalée, tournée, redimensionnée et son trait épaissi ou aminci, au hasard.</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -42,12 +42,39 @@ def draw_digit(page) -> None:
         canvas.end_stroke()
 
 
+def show_latent_map(page, kind: str) -> None:
+    """The MNIST VAE's map by PCA or t-SNE (computed, with its progress, as a user would see it), or the
+    2-d VAE's plane with its decoded manifold; a point hovered near the middle of the map."""
+    combo = page.bar.method_combo
+    if kind == "plane":
+        entry = next((e for e in page.library.entries() if e.path.stem == "mnist-vae2d"), None)
+        if entry is not None:
+            page.select_model(entry.path)
+    elif combo.findData(kind) >= 0:
+        combo.setCurrentIndex(combo.findData(kind))
+
+    def hover() -> None:
+        if page.map is not None:
+            x, y = page.map.coords[len(page.map.coords) // 3]
+            page.hover(float(x), float(y))
+            page.show_point(len(page.map.coords) // 3)
+
+    page.map_ready.connect(hover)
+    hover()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", choices=("en", "fr"), required=True)
     parser.add_argument("--page", choices=PAGES, required=True)
     parser.add_argument("--family", default="gan", help="the model the Train page trains (default: the GAN)")
     parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1280x720 (a laptop)")
+    parser.add_argument(
+        "--latent-map",
+        choices=("pca", "tsne", "plane"),
+        default="pca",
+        help="what the Latent space page shows: the MNIST VAE by PCA or t-SNE, or the 2-d VAE's plane",
+    )
     args = parser.parse_args(argv)
     os.environ["LATENT_STUDIO_HOME"] = tempfile.mkdtemp(prefix="latent-studio-screens-")
 
@@ -76,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             page.start_run()
         elif args.page == "generate":  # two picks: the interpolation strip
             QTimer.singleShot(2500, lambda: (page.pick(3), page.pick(10)))
+        elif args.page == "latent":
+            show_latent_map(page, args.latent_map)
 
     QTimer.singleShot(500, scenario)
     return app.exec()

@@ -46,7 +46,7 @@ PAGES: tuple[PageSpec, ...] = (
         "draw",
         QT_TRANSLATE_NOOP("PageSpec", "Draw"),
         "✎",
-        "desktop.pages.draw_page",
+        "desktop.pages.draw",
         "DrawPage",
         QT_TRANSLATE_NOOP(
             "PageSpec",

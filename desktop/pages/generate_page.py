@@ -15,21 +15,16 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QScrollArea,
-    QSizePolicy,
-    QSlider,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -38,17 +33,16 @@ from PySide6.QtWidgets import (
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
+from desktop.pages.generate.interpolation import InterpolationBox
+from desktop.pages.generate.latent_sliders import MAX_SLIDERS, SLIDER_RANGE, SLIDER_STEPS, LatentSliders  # noqa: F401
 from desktop.widgets.history_exports import MIN_GRID_WIDTH, scale_for, upscale_nearest
 from desktop.widgets.judge_panel import JudgePanel
-from desktop.widgets.pixel_view import PixelView, to_uint8
+from desktop.widgets.pixel_view import to_uint8
 from desktop.widgets.sample_grid import SampleGrid
 from engine import inference
 from engine.imageio import ImageError, make_grid, write_png
 
 GRID_SIZES = (16, 36, 64)
-SLIDER_RANGE = 3.0  # sliders span ±3 standard deviations of the prior
-SLIDER_STEPS = 300
-MAX_SLIDERS = 10
 
 
 class GeneratePage(QWidget, PageDefaults):
@@ -63,8 +57,6 @@ class GeneratePage(QWidget, PageDefaults):
         self.samples = np.zeros((0, 28, 28), np.float32)
         self.picks: list[int] = []  # the last two picked tiles: A then B
         self.strip = np.zeros((0, 28, 28), np.float32)
-        self.sliders: list[QSlider] = []
-        self.slider_base: np.ndarray | None = None
         self._build()
         self.library.changed.connect(self._fill_models)
         self.library.model_loaded.connect(self._on_model_loaded)
@@ -138,67 +130,23 @@ class GeneratePage(QWidget, PageDefaults):
         left.addLayout(grid_row, 3)
         left.addWidget(self.info_label)
 
-        # interpolation
-        self.a_view, self.b_view = PixelView(self.tr("Pick A"), 56), PixelView(self.tr("Pick B"), 56)
-        for view in (self.a_view, self.b_view):
-            view.setMaximumSize(96, 96)
-        self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(3, 16)
-        self.steps_spin.setValue(9)
-        self.steps_spin.setToolTip(self.tr("Images in the strip, A and B included."))
-        self.steps_spin.valueChanged.connect(self.update_strip)
-        self.linear_radio = QRadioButton(self.tr("Linear"))
-        self.linear_radio.setToolTip(self.tr("A straight line from z_A to z_B."))
-        self.spherical_radio = QRadioButton(self.tr("Spherical"))
-        self.spherical_radio.setToolTip(
-            self.tr(
-                "A great circle from z_A to z_B (slerp): the codes keep the length "
-                "typical of N(0, I), so the middle images are not washed out."
-            )
+        self.interpolation = InterpolationBox()
+        self.interpolation.changed.connect(self.update_strip)
+        self.interpolation.save_requested.connect(lambda: self._save_dialog("strip"))
+        interp = self.interpolation  # its parts, by the names the tests and the lecture guide use
+        self.a_view, self.b_view, self.strip_view = interp.a_view, interp.b_view, interp.strip_view
+        self.steps_spin, self.linear_radio, self.spherical_radio = (
+            interp.steps_spin,
+            interp.linear_radio,
+            interp.spherical_radio,
         )
-        self.linear_radio.setChecked(True)
-        self.spherical_radio.toggled.connect(self.update_strip)
-        self.strip_view = PixelView(self.tr("Pick two samples (A and B) in the grid."), 48)
-        self.strip_view.setMinimumHeight(72)  # under the grid, the whole width: each image as large as a tile
-        self.strip_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # its own aspect
-        self.save_strip_button = QPushButton(self.tr("Save strip as PNG…"))
-        self.save_strip_button.clicked.connect(lambda: self._save_dialog("strip"))
-        interp = QGroupBox(self.tr("Interpolation from A to B"))
-        grid = QGridLayout(interp)
-        grid.addWidget(QLabel(self.tr("A", "the first picked sample")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(QLabel(self.tr("B", "the second picked sample")), 0, 2, Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(self.a_view, 1, 0)
-        grid.addWidget(self.strip_view, 0, 1, 2, 1)
-        grid.addWidget(self.b_view, 1, 2)
-        grid.setColumnStretch(1, 1)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Steps")))
-        controls.addWidget(self.steps_spin)
-        controls.addWidget(self.linear_radio)
-        controls.addWidget(self.spherical_radio)
-        controls.addStretch(1)
-        controls.addWidget(self.save_strip_button)
-        grid.addLayout(controls, 2, 0, 1, 3)
+        self.save_strip_button = interp.save_strip_button
         left.addWidget(interp, 1)
 
-        # latent sliders
-        self.slider_box = QGroupBox(self.tr("Latent sliders"))
-        self.slider_preview = PixelView(self.tr("Pick a sample"), 96)
-        self.slider_preview.setMaximumSize(150, 150)
-        self.slider_grid = QGridLayout()
-        self.reset_sliders_button = QPushButton(self.tr("Back to A"))
-        self.reset_sliders_button.setToolTip(self.tr("Put the sliders back on the picked sample's code."))
-        self.reset_sliders_button.clicked.connect(self._reset_sliders)
-        self.slider_about = QLabel()  # what the sliders move (a group box's title cannot wrap)
-        self.slider_about.setWordWrap(True)
-        slider_layout = QVBoxLayout(self.slider_box)  # one narrow column beside the grid
-        preview_row = QHBoxLayout()
-        preview_row.addWidget(self.slider_preview)
-        preview_row.addWidget(self.reset_sliders_button, 0, Qt.AlignmentFlag.AlignBottom)
-        slider_layout.addWidget(self.slider_about)
-        slider_layout.addLayout(preview_row)
-        slider_layout.addLayout(self.slider_grid)
-        slider_layout.addStretch(1)
+        self.slider_box = LatentSliders()
+        self.slider_box.reset_requested.connect(self._reset_sliders)
+        self.slider_box.code_changed.connect(lambda z: self.slider_preview.set_image(self.decode(z[None])[0]))
+        self.slider_preview = self.slider_box.preview
 
         slider_scroll = QScrollArea()  # ten sliders scroll on a short screen rather than push the window
         slider_scroll.setWidgetResizable(True)
@@ -342,8 +290,7 @@ class GeneratePage(QWidget, PageDefaults):
     def _show_picks(self) -> None:
         marks = dict(zip("AB", self.picks))
         self.grid.set_marks(marks)
-        self.a_view.set_image(self.samples[marks["A"]] if "A" in marks else None)
-        self.b_view.set_image(self.samples[marks["B"]] if "B" in marks else None)
+        self.interpolation.show_ends(*(self.samples[marks[k]] if k in marks else None for k in "AB"))
         self.update_strip()
 
     def update_strip(self) -> None:
@@ -351,46 +298,30 @@ class GeneratePage(QWidget, PageDefaults):
             self.strip = np.zeros((0, 28, 28), np.float32)
             self.strip_view.set_image(None)
             return
-        mode = "spherical" if self.spherical_radio.isChecked() else "linear"
         assert self.model is not None
+        interp = self.interpolation
         self.strip = inference.interpolate(
-            self.model, self.z[self.picks[0]], self.z[self.picks[1]], self.steps_spin.value(), mode
+            self.model, self.z[self.picks[0]], self.z[self.picks[1]], interp.steps, interp.mode
         )
         self.strip_view.set_image(make_grid(to_uint8(self.strip), cols=len(self.strip), pad=1))
 
     # -- sliders ---------------------------------------------------------------------------------
+    @property
+    def sliders(self) -> list:
+        return self.slider_box.sliders
+
     def _build_sliders(self) -> None:
-        while self.slider_grid.count():
-            item = self.slider_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.sliders = []
         if self.model is None or self.entry is None:
+            self.slider_box.clear()
             return
         count = min(self.coding_size, MAX_SLIDERS)
         if self.entry.is_autoencoder:  # a VAE: its codes are the latent space
-            self.slider_about.setText(
-                self.tr("Latent sliders: the VAE's %n code dimension(s), decoded live", "", count)
-            )
+            about = self.tr("Latent sliders: the VAE's %n code dimension(s), decoded live", "", count)
         else:
-            self.slider_about.setText(
-                self.tr(
-                    "Latent sliders: the first {count} of the {size} noise numbers of sample A, decoded live"
-                ).format(count=count, size=self.coding_size)
-            )
-        for i in range(count):
-            slider = QSlider(Qt.Orientation.Horizontal)
-            slider.setRange(-SLIDER_STEPS, SLIDER_STEPS)
-            bound = QLocale().toString(float(SLIDER_RANGE), "g", 6)
-            slider.setToolTip(self.tr("z[{index}], from −{bound} to +{bound}").format(index=i, bound=bound))
-            slider.valueChanged.connect(self._on_slider)
-            value = QLabel(QLocale().toString(0.0, "f", 2))
-            value.setMinimumWidth(40)
-            self.slider_grid.addWidget(QLabel(f"z{i}"), i, 0)
-            self.slider_grid.addWidget(slider, i, 1)
-            self.slider_grid.addWidget(value, i, 2)
-            slider.setProperty("value_label", value)
-            self.sliders.append(slider)
+            about = self.tr(
+                "Latent sliders: the first {count} of the {size} noise numbers of sample A, decoded live"
+            ).format(count=count, size=self.coding_size)
+        self.slider_box.rebuild(count, about)
         self._reset_sliders()
 
     def _reset_sliders(self) -> None:
@@ -402,32 +333,13 @@ class GeneratePage(QWidget, PageDefaults):
             base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
             base = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())[0]
-        self.slider_base = base
-        for i, slider in enumerate(self.sliders):
-            slider.blockSignals(True)
-            slider.setValue(int(round(float(base[i]) / SLIDER_RANGE * SLIDER_STEPS)))
-            slider.blockSignals(False)
-        self._on_slider()
+        self.slider_box.set_base(base)
 
     def slider_code(self) -> np.ndarray | None:
-        if self.slider_base is None:
-            return None
-        z = self.slider_base.copy()
-        for i, slider in enumerate(self.sliders):
-            z[i] = slider.value() / SLIDER_STEPS * SLIDER_RANGE
-        return z
+        return self.slider_box.code()
 
     def set_slider(self, index: int, value: float) -> None:
-        self.sliders[index].setValue(int(round(value / SLIDER_RANGE * SLIDER_STEPS)))
-
-    def _on_slider(self) -> None:
-        z = self.slider_code()
-        if z is None:
-            return
-        for slider in self.sliders:
-            value = slider.value() / SLIDER_STEPS * SLIDER_RANGE
-            slider.property("value_label").setText(("+" if value >= 0 else "") + QLocale().toString(value, "f", 2))
-        self.slider_preview.set_image(self.decode(z[None])[0])
+        self.slider_box.set_value(index, value)
 
     # -- saving ------------------------------------------------------------------------------------
     def grid_png(self) -> np.ndarray:

@@ -2,10 +2,17 @@
 
 The page only reacts to the run's events (Orange3's habit): the engine runs on
 a QThread through :class:`~desktop.training_worker.TrainingRunner`, whose
-batched events (at most 20 batches a second) reach the page's
-:class:`~engine.train.events.EventHandler` hooks, which update arrays and
-labels; a ~15 Hz timer (``REDRAW_MS``) redraws what changed. Nothing heavy
-happens on the GUI thread during a run.
+batched events (at most 10 batches a second) reach the page's
+:class:`~engine.train.events.EventHandler` hooks
+(:mod:`desktop.pages.train.run_events`), which update arrays and labels; the
+page then redraws once per batch, and each view draws only what changed, no
+more often than it allows (the curves 10 times a second, the bar 5). A hidden
+page draws nothing and catches up when shown. Nothing heavy happens on the GUI
+thread during a run: it shares Python's lock (the GIL) with the training.
+
+The page is assembled from mixins: :mod:`~desktop.pages.train.run_controls`
+(Start, Pause, Stop, single GAN phases), :mod:`~desktop.pages.train.run_events`
+(the live views) and :mod:`~desktop.pages.train.history_actions` (saved runs).
 """
 
 from __future__ import annotations
@@ -13,34 +20,26 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from desktop.epoch_quality import EpochQuality
 from desktop.pages import PageDefaults
 from desktop.pages.train.history_actions import RunHistoryActions
 from desktop.pages.train.history_panel import HistoryPanel
 from desktop.pages.train.phase_readout import PhaseReadout
+from desktop.pages.train.run_controls import RunControls, is_adversarial
+from desktop.pages.train.run_events import ENDED_TITLES, METRIC_NAMES, RunEvents, metrics_text
 from desktop.pages.train.run_log import RunLog
 from desktop.pages.train.settings_panel import SettingsPanel
 from desktop.training_worker import TrainingRequest, TrainingRunner
 from desktop.widgets.gan_health_view import GanHealthView
 from desktop.widgets.judge_curve import JudgeCurve
 from desktop.widgets.loss_plot import LossPlot
-from desktop.widgets.run_progress import RunProgress, format_duration
-from engine.models import find_family
-from engine.train.events import EventHandler, dispatch
+from desktop.widgets.run_progress import RunProgress
 
-REDRAW_MS = 66  # ~15 Hz: smooth to the eye, and the GUI thread leaves the GIL to training
+__all__ = ["ENDED_TITLES", "METRIC_NAMES", "TrainPage", "is_adversarial", "metrics_text"]
+
+REDRAW_MS = 100  # a view that put its redraw off (its time budget) gets it this long after, if no event came
 BANNER_STYLES = {
     "info": "background:#e8f1fb; color:#123; border:1px solid #9bbce0;",
     "warning": "background:#fff4d6; color:#4a3500; border:1px solid #e0b84a;",
@@ -48,41 +47,9 @@ BANNER_STYLES = {
 }
 
 
-def is_adversarial(family: str) -> bool:
-    """Trained in two phases (D, then G): D's and G's curves, single-phase steps, the GAN health line."""
-    record = find_family(family)
-    return record is not None and record.adversarial
+class TrainPage(QWidget, PageDefaults, RunControls, RunEvents, RunHistoryActions):
+    """Settings on the left; the controls, the run's progress, curves and views on the right."""
 
-
-ENDED_TITLES = {  # translated where shown
-    "finished": QT_TRANSLATE_NOOP("TrainPage", "Finished"),
-    "stopped": QT_TRANSLATE_NOOP("TrainPage", "Stopped"),
-    "diverged": QT_TRANSLATE_NOOP("TrainPage", "Diverged"),
-    "out_of_memory": QT_TRANSLATE_NOOP("TrainPage", "Out of memory"),
-    "error": QT_TRANSLATE_NOOP("TrainPage", "Failed"),
-}
-METRIC_NAMES = {  # the log's words for the engine's metric keys (translated where shown)
-    "loss": QT_TRANSLATE_NOOP("TrainPage", "loss"),
-    "val_loss": QT_TRANSLATE_NOOP("TrainPage", "validation loss"),
-    "bce": "BCE",
-    "rounded_accuracy": QT_TRANSLATE_NOOP("TrainPage", "rounded accuracy"),
-    "loss_d": "Loss_D",
-    "loss_g": "Loss_G",
-    "d_real": "D(x)",
-    "d_fake": "D(G(z))",
-}
-
-
-def metrics_text(metrics: dict[str, float], decimals: int) -> str:
-    """``loss 0.2870, rounded accuracy 0.9310`` in the user's language and number format."""
-    locale = QLocale()
-    return ", ".join(
-        f"{QCoreApplication.translate('TrainPage', METRIC_NAMES.get(k, k))} {locale.toString(float(v), 'f', decimals)}"
-        for k, v in metrics.items()
-    )
-
-
-class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -100,7 +67,8 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
         self._stopping = False
         self._family = ""
         self._build()
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # a put-off redraw, when no event comes to bring it
+        self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._redraw)
         self._update_controls()
@@ -116,47 +84,7 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(400)
 
-        self.start_action = self._action(
-            self.tr("Start"), "Ctrl+Return", self.tr("Start training with these settings (Ctrl+Enter)."), self.start_run
-        )
-        self.pause_action = self._action(
-            self.tr("Pause"),
-            "Space",
-            self.tr("Pause the run after the current step; press again to resume (Space)."),
-            self.toggle_pause,
-        )
-        self.stop_action = self._action(
-            self.tr("Stop"),
-            "Esc",
-            self.tr("Stop the run after the current step and save the model trained so far (Esc)."),
-            self.stop_run,
-        )
-        self.step_d_action = self._action(
-            self.tr("Train D only"),
-            "Ctrl+D",
-            self.tr(
-                "One step of phase 1 — only the discriminator learns to tell real from fake; a running GAN "
-                "pauses first (Ctrl+D)."
-            ),
-            lambda: self.step_phase("d"),
-        )
-        self.step_g_action = self._action(
-            self.tr("Train G only"),
-            "Ctrl+G",
-            self.tr(
-                "One step of phase 2 — only the generator learns to fool the frozen discriminator; a running "
-                "GAN pauses first (Ctrl+G)."
-            ),
-            lambda: self.step_phase("g"),
-        )
-        controls = QHBoxLayout()
-        for action in (self.start_action, self.pause_action, self.stop_action):
-            controls.addWidget(self._button(action))
-        controls.addSpacing(16)
-        self.phase_buttons = [self._button(self.step_d_action), self._button(self.step_g_action)]
-        for button in self.phase_buttons:
-            controls.addWidget(button)
-        controls.addStretch(1)
+        controls = self._build_run_controls()  # Start, Pause, Stop, Train D/G only
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -213,26 +141,7 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
         layout = QVBoxLayout(self)
         layout.addWidget(main)
 
-    def _action(self, text: str, shortcut: str, tip: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)  # active while the page is shown
-        return action
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumWidth(90)
-        return button
-
     # -- commands ----------------------------------------------------------------------
-    def is_running(self) -> bool:
-        return self.runner.is_running()
-
     def start_run(self) -> bool:
         if self.runner.is_running():
             return False
@@ -262,6 +171,8 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
                 batch=train_config.batch_size,
             )
         )
+        if train_config.augment:
+            self._log(self.tr("Augmented batches: each image shifted, turned, resized and re-inked at random."))
         return True
 
     def _begin_run(self, request: TrainingRequest, base_history=None) -> None:
@@ -276,37 +187,7 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
         self.progress.reset(self.tr("Starting…"))
         self.runner.start(request)
         self.context.show_status(self.tr("Training started."), 3000)
-        self._timer.start()
         self._update_controls()
-
-    def toggle_pause(self) -> None:
-        if not self.runner.is_running() or self._stopping:
-            return
-        if self._paused:
-            self.runner.resume()
-            self._paused = self._held = False
-        else:
-            self.runner.pause()
-            self._paused = True
-        self._update_controls()
-
-    def stop_run(self) -> None:
-        if not self.runner.is_running() or self._stopping:
-            return
-        self._stopping = True
-        self.runner.stop()
-        self._log(self.tr("Stopping after the current step…"))
-        self._update_controls()
-
-    def step_phase(self, phase: str) -> None:
-        """One GAN step of a single phase; a run that is still training pauses first (its next step is this one)."""
-        if not self.runner.is_running() or self._stopping or not is_adversarial(self._family):
-            return
-        if not self._paused:
-            self.runner.pause()
-            self._paused = True
-            self._update_controls()
-        self.runner.request_phase(phase)  # queued: the run takes it as soon as it has paused
 
     def shown_model(self) -> Path | None:
         """The model this page last trained and saved."""
@@ -327,134 +208,6 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
         ok = self.runner.stop_and_wait(timeout_ms)
         self._redraw(final=True)
         return ok
-
-    # -- events from the run --------------------------------------------------------------
-    def _on_events(self, batch: list) -> None:
-        for event in batch:
-            if isinstance(event, EpochQuality):  # the judge's view, measured by the training worker
-                self.on_epoch_quality(event)
-                continue
-            self.history_panel.record(event)  # the time machine keeps every snapshot
-            dispatch(event, self)
-
-    def on_epoch_quality(self, e: EpochQuality) -> None:
-        self.judge_curve.add(e)
-        self.health.add_classes(e.histogram, e.class_names, e.dataset)
-        locale = QLocale()
-        self._log(
-            self.tr(
-                "Epoch {epoch}, the judge: judge-FID {fid} (real vs real {real}), class entropy {entropy} ({ms} ms)."
-            ).format(
-                epoch=e.epoch,
-                fid=locale.toString(e.judge_fid, "f", 1),
-                real=locale.toString(e.real_baseline_fid, "f", 1),
-                entropy=locale.toString(e.entropy, "f", 2),
-                ms=locale.toString(round(e.ms)),
-            )
-        )
-
-    def on_run_started(self, e) -> None:
-        self.plot.configure(e.metric_names)
-        self.health.reset()
-        self.judge_curve.clear()
-        self.phase_readout.reset()
-        self.progress.begin(e.epochs, e.steps_per_epoch, e.batch_size)
-        if e.first_epoch <= 1:
-            self.grid.clear(self.tr("Drawing the first snapshot…"))
-        self._resumed_run_started(e)
-        locale = QLocale()
-        self._log(
-            self.tr(
-                "Started on {device}: {train} training and {val} validation images, {steps} steps of {batch} per epoch."
-            ).format(
-                device=e.device,
-                train=locale.toString(e.train_size),
-                val=locale.toString(e.val_size),
-                steps=locale.toString(e.steps_per_epoch),
-                batch=e.batch_size,
-            )
-        )
-
-    def on_step_metrics(self, e) -> None:
-        self.global_step = e.global_step
-        self.plot.add_step(e.global_step, e.metrics, e.phase)
-        self.health.add_step(e.metrics, e.global_step)
-        if e.phase == "both":
-            self.progress.advance(e.epoch, e.step, e.samples_per_s)
-        else:
-            self.progress.add_phase_step()
-            self.phase_readout.show_step(e.phase, e.metrics)
-            step_only = {k: v for k, v in e.metrics.items() if not k.endswith(("_before", "_after"))}
-            values = metrics_text(step_only, 3)  # the probe's before → after is in the readout line
-            if e.phase == "d":
-                self._log(self.tr("One step of the discriminator (phase 1): {values}.").format(values=values))
-            else:
-                self._log(self.tr("One step of the generator (phase 2): {values}.").format(values=values))
-
-    def on_epoch_summary(self, e) -> None:
-        self.plot.add_epoch(self.global_step, e.val)
-        text = self.tr("Epoch {epoch}: training {train}").format(epoch=e.epoch, train=metrics_text(e.train, 4))
-        if e.val:
-            text = self.tr("{text}; validation {val}").format(text=text, val=metrics_text(e.val, 4))
-        text = self.tr("{text} ({speed} images/s, {elapsed} so far).").format(
-            text=text, speed=QLocale().toString(round(e.samples_per_s)), elapsed=format_duration(e.elapsed_s)
-        )
-        if self.health.headline:
-            text = self.tr("{text} GAN health: {headline}.").format(text=text, headline=self.health.headline)
-        self._log(text)
-
-    def on_snapshot(self, e) -> None:  # the history panel keeps and shows it
-        if e.kind == "samples" and is_adversarial(self._family):
-            self.health.add_samples(e.images)
-
-    def on_run_paused(self, e) -> None:
-        self._paused = self._held = True
-        step = QLocale().toString(e.global_step)
-        text = self.tr("Paused at step {step}.").format(step=step)
-        if is_adversarial(self._family):
-            text = self.tr("{text} Use “Train D only” / “Train G only” to walk through the two phases.").format(
-                text=text
-            )
-        self._log(text)
-        self.progress.pause(self.tr("Paused at step {step}").format(step=step))
-        self._update_controls()
-
-    def on_run_resumed(self, e) -> None:
-        self._paused = self._held = False
-        self._log(self.tr("Resumed at step {step}.").format(step=QLocale().toString(e.global_step)))
-        self.progress.resume()
-        self._update_controls()
-
-    def on_run_ended(self, e) -> None:
-        self.last_run_end = e
-        self.global_step = e.global_step
-        title = self.tr(ENDED_TITLES[e.reason]) if e.reason in ENDED_TITLES else e.reason
-        locale = QLocale()
-        step = locale.toString(e.global_step)
-        self.progress.refresh()
-        self.progress.finish(
-            self.tr("{title} after %n epoch(s), {steps} steps", "", e.epochs_completed).format(title=title, steps=step),
-            average_speed=e.final.get("samples_per_s") if e.reason == "finished" else None,
-        )
-        self._log(self.tr("{title}: {message}").format(title=title, message=e.message))
-        if e.reason == "diverged":
-            self._show_banner(
-                self.tr(
-                    "<b>Training diverged.</b> The loss became infinite or NaN at step {step}; the last good "
-                    "weights were kept. Try a lower learning rate (this run used {lr})."
-                ).format(step=step, lr=locale.toString(float(self.settings_panel.lr.value()), "g", 6)),
-                "warning",
-            )
-        elif e.reason in ("error", "out_of_memory"):
-            self._show_banner(f"<b>{title}.</b> {e.message}", "error")
-        elif e.reason == "finished":
-            val = e.final.get("loss")
-            text = self.tr("<b>Finished.</b> {message}").format(message=e.message)
-            if val is not None:
-                text = self.tr("{text} Final validation loss {loss}.").format(
-                    text=text, loss=locale.toString(float(val), "f", 4)
-                )
-            self._show_banner(text, "info")
 
     def _on_saved(self, path: str) -> None:
         self.last_checkpoint = path
@@ -477,9 +230,26 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
 
     # -- drawing ---------------------------------------------------------------------------
     def _redraw(self, final: bool = False) -> None:
+        """Draw what the run's last events changed (after each batch of them; ``final``: all of it, now).
+
+        A hidden page draws nothing (its views keep their numbers and catch up in :meth:`showEvent`); a
+        view that put its redraw off for its time budget gets it from the next batch, or from the timer."""
+        if not final and not self.isVisible():
+            self._timer.stop()
+            return
+        self.history_panel.refresh()  # first: a new snapshot's marker goes in the curves' paint
         self.plot.refresh(force=final)
-        self.progress.refresh()
-        self.history_panel.refresh()
+        self.progress.refresh(force=final)
+        if self.plot.pending and not final and self.runner.is_running():
+            self._timer.start()  # e.g. a pause: no batch will come to draw the last points
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._redraw()  # what came while the page was hidden
+
+    def _ended_text(self, title: str, epochs: int, steps: str) -> str:
+        """The bar's last words (here for its plural forms: lupdate reads them from self.tr only)."""
+        return self.tr("{title} after %n epoch(s), {steps} steps", "", epochs).format(title=title, steps=steps)
 
     def _show_banner(self, html: str, kind: str) -> None:
         self.banner.setText(html)
@@ -494,15 +264,3 @@ class TrainPage(QWidget, PageDefaults, EventHandler, RunHistoryActions):
 
     def log_text(self) -> str:
         return self.log.toPlainText()
-
-    def _update_controls(self) -> None:
-        running = self.runner.is_running()
-        self.start_action.setEnabled(not running)
-        self.pause_action.setEnabled(running and not self._stopping)
-        self.pause_action.setText(self.tr("Resume") if self._paused else self.tr("Pause"))
-        self.stop_action.setEnabled(running and not self._stopping)
-        gan = is_adversarial(self._family if running else self.settings_panel.family)
-        for action in (self.step_d_action, self.step_g_action):
-            action.setEnabled(running and gan and not self._stopping)  # while training, a press pauses first
-            action.setVisible(gan)
-        self.settings_panel.set_running(running)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,7 +53,7 @@ METRICS = {  # final metrics in a checkpoint's record → name
     "samples_per_s": QT_TRANSLATE_NOOP("CompareDialog", "images per second"),
     "elapsed_s": QT_TRANSLATE_NOOP("CompareDialog", "training time (s)"),
 }
-SETTING_KEYS = ("epochs", "batch_size", "lr", "optimizer", "seed", "max_steps_per_epoch")
+SETTING_KEYS = ("epochs", "batch_size", "lr", "optimizer", "seed", "max_steps_per_epoch", "augment")
 
 
 def run_settings(meta: dict) -> dict:
@@ -86,6 +86,12 @@ METRIC_DECIMALS = {"samples_per_s": 0, "elapsed_s": 1, "rounded_accuracy": 3}  #
 
 
 def format_value(value, key: str = "") -> str:
+    if isinstance(value, bool):  # "augment": on/off in the user's words, not Python's True
+        return (
+            QCoreApplication.translate("CompareDialog", "on")
+            if value
+            else QCoreApplication.translate("CompareDialog", "off")
+        )
     if isinstance(value, float) and key:
         return QLocale().toString(value, "f", METRIC_DECIMALS.get(key, 4))
     if isinstance(value, float):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop.widgets.pixel_view import PixelView
+from desktop.widgets.text_strip import TextStrip
 from engine.inference import Prepared
 
 
@@ -40,11 +41,10 @@ class ModelInputPanel(QGroupBox):
             )
         )
         self.raw_toggle.toggled.connect(self.raw_toggled)
-        self.steps_label = QLabel()
-        self.steps_label.setWordWrap(True)
-        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
-        # A fixed height: new text on every stroke must not relayout (and repaint) the whole page.
-        self.steps_label.setFixedHeight(3 * self.steps_label.fontMetrics().lineSpacing() + 4)
+        # New text on every stroke: a strip of fixed height repaints only itself (a label would relayout the page).
+        self.steps_label = TextStrip(
+            lines=3, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, word_wrap=True
+        )
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Raw")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
         grid.addWidget(QLabel(self.tr("Processed (MNIST recipe)")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
@@ -61,8 +61,10 @@ class ModelInputPanel(QGroupBox):
         self.raw_view.set_image(None if empty and result.empty else result.raw)
         self.processed_view.set_image(None if result.empty else result.input)
         if result.empty:
-            self.steps_label.setText(self.tr("<i>Draw a digit: its 28×28 version appears here.</i>"))
+            self.steps_label.set_italic(True)
+            self.steps_label.setText(self.tr("Draw a digit: its 28×28 version appears here."))
         else:
+            self.steps_label.set_italic(False)
             left, top, right, bottom = result.bbox
             dy, dx = result.shift
             steps = self.tr(

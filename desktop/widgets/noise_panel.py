@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.widgets.pixel_view import PixelView
+from desktop.widgets.text_strip import TextStrip
 from engine.inference import Reconstructions
 
 
@@ -75,10 +76,8 @@ class NoisePanel(QGroupBox):
         self.noisy_view.painted.connect(self.blank_painted)
         self.denoised_view = PixelView(self.tr("No denoising autoencoder"), 96)
         self.plain_view = PixelView(self.tr("No plain autoencoder"), 96)
-        self.noisy_caption, self.denoised_caption, self.plain_caption = QLabel(), QLabel(), QLabel()
-        for label in (self.noisy_caption, self.denoised_caption, self.plain_caption):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # new figures on every stroke: strips repaint only themselves (a QLabel would relayout the page)
+        self.noisy_caption, self.denoised_caption, self.plain_caption = TextStrip(), TextStrip(), TextStrip()
 
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Gaussian σ")), 0, 0)
@@ -108,7 +107,7 @@ class NoisePanel(QGroupBox):
             views.addWidget(heading, 0, col)
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # about square
             views.addWidget(view, 1, col)
-            views.addWidget(caption, 2, col, Qt.AlignmentFlag.AlignHCenter)
+            views.addWidget(caption, 2, col)
         for col in range(3):
             views.setColumnStretch(col, 1)  # three images of one size, whatever their titles' lengths
         grid.addLayout(views, 3, 0, 1, 3)

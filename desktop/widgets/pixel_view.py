@@ -4,6 +4,11 @@ Used everywhere a page shows "what the model sees" or "what it made": the Draw
 page's inputs and reconstructions, the decoded point of the latent map, a
 picked sample. Optionally the user can paint on it (the Draw page's "blank
 pixels" brush) and click it (to select a model).
+
+Painting is on the Draw page's per-stroke path (some twenty views): an image is
+enlarged once, by whole pixels, into an RGB32 copy the size it is shown (a plain
+copy to the screen, several times cheaper than scaling a grey image on every
+paint), and a new image equal to the one shown repaints nothing.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class PixelView(QWidget):
         super().__init__(parent)
         self._array: np.ndarray | None = None
         self._qimage: QImage | None = None
+        self._scaled: tuple[int, QImage, np.ndarray] | None = None  # (scale, image enlarged by it, its pixels)
         self._placeholder = placeholder
         self._selected = False
         self._box: tuple[int, int, int, int] | None = None  # (left, top, right, bottom) outline in image pixels
@@ -45,13 +51,24 @@ class PixelView(QWidget):
 
     def set_image(self, image: np.ndarray | None) -> None:
         if image is None:
+            if self._array is None:
+                return
+            if self._array.shape[0] != self._array.shape[1]:
+                self.updateGeometry()  # square again
             self._array, self._qimage = None, None
-        else:
-            self._array = to_uint8(image)
-            h, w = self._array.shape
-            self._qimage = QImage(self._array.data, w, h, w, QImage.Format.Format_Grayscale8)
-        if image is None or self._array.shape[0] != self._array.shape[1]:
-            self.updateGeometry()  # the aspect may have changed
+            self.update()
+            return
+        array = to_uint8(image)
+        if self._array is not None and array.shape == self._array.shape and np.array_equal(array, self._array):
+            return  # the same picture: nothing to repaint
+        old_shape = (1, 1) if self._array is None else self._array.shape  # an empty view is square
+        reshaped = array.shape[0] * old_shape[1] != array.shape[1] * old_shape[0]
+        self._array = array
+        h, w = array.shape
+        self._qimage = QImage(array.data, w, h, w, QImage.Format.Format_Grayscale8)
+        self._scaled = None
+        if reshaped:
+            self.updateGeometry()  # another aspect: another height for the width
         self.update()
 
     def image(self) -> np.ndarray | None:
@@ -89,7 +106,7 @@ class PixelView(QWidget):
             return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
         h, w = self._array.shape
         scale = min(self.width() / w, self.height() / h)
-        if scale >= 4:  # large enough: whole pixels keep every square the same size
+        if scale >= 2:  # large enough: whole pixels keep every square the same size (and paint fastest)
             scale = int(scale)
         tw, th = max(1, int(w * scale)), max(1, int(h * scale))
         return QRect((self.width() - tw) // 2, (self.height() - th) // 2, tw, th)
@@ -105,18 +122,32 @@ class PixelView(QWidget):
         row = int((pos.y() - rect.y()) * h / rect.height())
         return min(row, h - 1), min(col, w - 1)
 
+    def _enlarged(self, scale: int) -> QImage:
+        """The image enlarged ``scale`` times by whole pixels, as opaque RGB32 (kept until the image changes)."""
+        if self._scaled is None or self._scaled[0] != scale:
+            grey = np.repeat(np.repeat(self._array, scale, axis=0), scale, axis=1).astype(np.uint32)
+            pixels = np.ascontiguousarray(grey * 0x010101 | 0xFF000000)
+            h, w = pixels.shape
+            self._scaled = (scale, QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32), pixels)
+        return self._scaled[1]
+
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         rect = self.image_rect()
-        painter.fillRect(self.rect(), LETTERBOX)
+        if self._qimage is None or rect != self.rect():
+            painter.fillRect(self.rect(), LETTERBOX)
         if self._qimage is None:
             painter.setPen(QColor(150, 150, 150))
             painter.drawText(
                 rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
             )
         else:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            painter.drawImage(rect, self._qimage)
+            scale = rect.width() // self._array.shape[1]
+            if scale >= 1 and rect.width() == scale * self._array.shape[1]:
+                painter.drawImage(rect.topLeft(), self._enlarged(scale))
+            else:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+                painter.drawImage(rect, self._qimage)
             if self._box is not None and self._array is not None:
                 h, w = self._array.shape
                 left, top, right, bottom = self._box

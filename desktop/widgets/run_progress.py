@@ -1,11 +1,24 @@
-"""Where a run is: epoch and step in a progress bar, speed and time left beside it."""
+"""Where a run is: epoch and step in a progress bar, speed and time left beside it.
+
+Cheap while a run trains: :meth:`RunProgress.advance` only stores numbers; the
+page's redraws call :meth:`RunProgress.refresh`, which draws the bar at most
+``REFRESH_S`` apart, the speed and time left once a second, and only what
+changed. QProgressBar.setValue repaints at
+once (a synchronous paint on the GUI thread, each time); here the value and
+the text are set with updates held, so they reach the screen in the window's
+next regular paint, together with everything else that changed.
+"""
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 SPEED_SMOOTHING = 0.9  # weight of the past in the samples/s estimate
+REFRESH_S = 0.2  # the bar is redrawn at most 5 times a second while a run trains
+SPEED_REFRESH_S = 1.0  # speed and time left, once a second (a new text re-lays the row out)
 
 
 def format_duration(seconds: float) -> str:
@@ -60,6 +73,7 @@ class RunProgress(QWidget):
         self._epoch = self._step = 0
         self._state = ENDED
         self._paused_text = ""
+        self._next_refresh = self._next_speed = 0.0
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.bar.setFormat(self.tr("Ready") if text is None else text)
@@ -70,6 +84,7 @@ class RunProgress(QWidget):
         self._done = self._phase_steps = 0
         self._speed = 0.0
         self._state = RUNNING
+        self._next_refresh = self._next_speed = 0.0
         self.bar.setRange(0, epochs * self._steps)
         self.bar.setValue(0)
         self._show_position(1, 0)
@@ -106,39 +121,57 @@ class RunProgress(QWidget):
         remaining = self._epochs * self._steps - self._done
         return remaining * self._batch / self._speed
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
+        """Draw the position, speed and time left (at most every ``REFRESH_S`` unless ``force``)."""
         if self._epoch == 0 or self._state != RUNNING:
             return
+        now = time.perf_counter()
+        if now < self._next_refresh and not force:
+            return
+        self._next_refresh = now + REFRESH_S
         self._draw_bar()
+        if now < self._next_speed and not force:
+            return
         left = self.seconds_left()
         if left is not None:
-            self.speed.setText(
-                self.tr("{speed} images/s · about {left} left").format(
-                    speed=QLocale().toString(round(self._speed)), left=format_duration(left)
-                )
+            self._next_speed = now + SPEED_REFRESH_S
+            text = self.tr("{speed} images/s · about {left} left").format(
+                speed=QLocale().toString(round(self._speed)), left=format_duration(left)
             )
+            if text != self.speed.text():
+                self.speed.setText(text)
 
     def _draw_bar(self) -> None:
-        self.bar.setValue(min(self._done + self._phase_steps, self.bar.maximum()))
+        bar = self.bar
+        value = min(self._done + self._phase_steps, bar.maximum())
         if self._state == PAUSED:
-            self.bar.setFormat(self._with_phase_steps(self._paused_text))
+            text = self._with_phase_steps(self._paused_text)
         elif self._state == RUNNING and self._epoch:
-            self._show_position(self._epoch, self._step)
+            text = self._position_text(self._epoch, self._step)
+        else:
+            text = bar.format()
+        if value == bar.value() and text == bar.format():
+            return
+        bar.setUpdatesEnabled(False)  # setValue would repaint at once; enabling again schedules one paint
+        bar.setValue(value)
+        bar.setFormat(text)
+        bar.setUpdatesEnabled(True)
 
     def _with_phase_steps(self, text: str) -> str:
         if not self._phase_steps:
             return text
         return self.tr("{text} · %n single step(s)", "", self._phase_steps).format(text=text)
 
-    def _show_position(self, epoch: int, step: int) -> None:
+    def _position_text(self, epoch: int, step: int) -> str:
         locale = QLocale()
-        self.bar.setFormat(
-            self._with_phase_steps(
-                self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
-                    epoch=epoch, epochs=self._epochs, step=locale.toString(step), steps=locale.toString(self._steps)
-                )
+        return self._with_phase_steps(
+            self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+                epoch=epoch, epochs=self._epochs, step=locale.toString(step), steps=locale.toString(self._steps)
             )
         )
+
+    def _show_position(self, epoch: int, step: int) -> None:
+        self.bar.setFormat(self._position_text(epoch, step))
 
     def pause(self, text: str) -> None:
         """The run is paused: the bar says so, speed and time left give way to "paused"."""
@@ -153,7 +186,7 @@ class RunProgress(QWidget):
             self._state = RUNNING
             self._draw_bar()
             self.speed.setText(self.tr("measuring speed…") if self._speed <= 0 else "")
-            self.refresh()
+            self.refresh(force=True)
 
     def finish(self, text: str, average_speed: float | None = None) -> None:
         """The run is over: no speed or time left, only the run's average speed when it is known."""

@@ -8,7 +8,7 @@ from ..history import MAP_POINTS
 from ..models import get_family
 from ..models.autoencoders import IMAGE_PIXELS, bce_per_pixel
 from .config import make_optimizer
-from .trainer import Trainer
+from .trainer import Trainer, clear_grads
 
 VAL_BATCH = 2048
 
@@ -40,7 +40,7 @@ class AutoencoderTrainer(Trainer):
 
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         out = self.model.compute_loss(x)
-        self.optimizer.zero_grad(set_to_none=True)
+        clear_grads(self.optimizer)
         out.total.backward()
         self.optimizer.step()
         if self.penalty is None:

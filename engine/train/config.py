@@ -25,6 +25,7 @@ class TrainConfig:
     metrics_every: int = 0  # steps between StepMetrics events; 0 = 1 on CPU, 50 on a GPU
     max_steps_per_epoch: int = 0  # cap on steps per epoch (quick runs and tests); 0 = the whole split
     compile: bool = False  # the compiled fast path (engine.train.compiled), when the run is long enough
+    augment: bool = False  # each batch randomly shifted, turned, scaled and re-inked (engine.train.augment)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -136,6 +136,8 @@ class DistributedMixin:
     def setup_distributed(self, context: DistContext) -> None:
         self.context = context
         self.is_main_process = context.is_main
+        if getattr(self, "augmenter", None) is not None:  # each rank its own augmentation draws
+            self.augmenter.salt = context.rank
         ids = [self.device.index] if self.device.type == "cuda" else None
         self._routed = []
         self.ddp_wrappers = {}  # engine.train.compiled compiles these when the run is compiled too

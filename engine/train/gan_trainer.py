@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 
 from .config import make_optimizer
-from .trainer import Trainer
+from .trainer import Trainer, clear_grads
 
 
 class GANTrainer(Trainer):
@@ -39,7 +39,7 @@ class GANTrainer(Trainer):
         logits = model.discriminator_logits(torch.cat([fake, real]))
         labels = torch.cat([torch.zeros(n, device=self.device), torch.ones(n, device=self.device)])
         loss_d = F.binary_cross_entropy_with_logits(logits, labels)
-        self.opt_d.zero_grad(set_to_none=True)
+        clear_grads(self.opt_d)
         loss_d.backward()
         self.opt_d.step()
         probs = torch.sigmoid(logits.detach())
@@ -52,7 +52,7 @@ class GANTrainer(Trainer):
         try:
             logits = model.discriminator_logits(model.generate_raw(self._noise(n)))
             loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
-            self.opt_g.zero_grad(set_to_none=True)
+            clear_grads(self.opt_g)
             loss_g.backward()
             self.opt_g.step()
         finally:

@@ -142,11 +142,13 @@ def resume_trainer(
     batch_size: int | None = None,
     optimizer: str | None = None,
     lr: float | None = None,
+    augment: bool | None = None,
 ):
     """A trainer that continues the checkpoint ``source`` (a path or a loaded Checkpoint) for ``more_epochs``.
 
     ``family``, ``batch_size`` and ``optimizer``, when given, must be the checkpoint's: a continued run keeps
-    them so that it goes on as the original would have (a ResumeError says why otherwise). ``lr`` may change.
+    them so that it goes on as the original would have (a ResumeError says why otherwise). ``lr`` may change;
+    ``augment`` (None: the run's own setting) may switch the batches' augmentation on or off.
     """
     from ..checkpoint import Checkpoint, load_checkpoint
     from . import create_trainer
@@ -191,6 +193,7 @@ def resume_trainer(
             "device": device,
             "threads": threads,
             "lr": stored.lr if lr is None else lr,
+            "augment": stored.augment if augment is None else augment,
             "max_steps_per_epoch": stored.max_steps_per_epoch if max_steps_per_epoch is None else max_steps_per_epoch,
         }
     )

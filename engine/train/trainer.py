@@ -22,6 +22,7 @@ from ..device import describe_device
 from ..history import RunHistory
 from ..i18n import _, ngettext
 from . import events as ev
+from .augment import BatchAugmenter
 from .config import TrainConfig
 from .control import RunControl
 
@@ -32,6 +33,30 @@ class Diverged(Exception):
 
 class _StopRequested(Exception):
     pass
+
+
+def clear_grads(optimizer: torch.optim.Optimizer) -> None:
+    """``optimizer.zero_grad(set_to_none=True)`` without its profiler and compiler wrappers: the same
+    effect, ~6 µs less a step (1 % of the lecture's stacked AE step on one CPU thread)."""
+    for group in optimizer.param_groups:
+        for p in group["params"]:
+            p.grad = None
+
+
+def _all_finite(tensors: list[torch.Tensor]) -> bool:
+    """Whether every element of ``tensors`` is finite, with one host synchronisation.
+
+    A sum is finite only if all its terms are (an inf or a NaN spreads), so one sum per tensor answers
+    at once in the usual case — ~10× cheaper than ``isfinite().all()`` per tensor. Only a sum that
+    overflows (huge but finite weights) needs the element-wise look.
+    """
+    if not tensors:
+        return True
+    low = (torch.float16, torch.bfloat16)
+    sums = torch.stack([t.sum(dtype=torch.float32) if t.dtype in low else t.sum() for t in tensors])
+    if bool(torch.isfinite(sums.sum()).all()):
+        return True
+    return all(bool(torch.isfinite(t).all()) for t in tensors)
 
 
 class Trainer:
@@ -63,6 +88,7 @@ class Trainer:
         self.train_set: ImageSet = train.to(device)
         self.val_set: ImageSet = val.to(device)
         self.cpu_rng = torch.Generator().manual_seed(config.seed)
+        self.augmenter = BatchAugmenter(config.seed) if config.augment else None  # its own generator
         self.metrics_every = config.metrics_every or (1 if device.type == "cpu" else 50)
         self.history: dict[str, list[float]] = {}
         self.global_step = 0
@@ -106,8 +132,11 @@ class Trainer:
         return torch.randperm(len(self.train_set), generator=self.cpu_rng).to(self.device)
 
     def batch(self, indices: torch.Tensor) -> torch.Tensor:
-        """Images of a batch, converted to float on the fly: (B, 28, 28) in [0, 1]."""
-        return self.train_set.images[indices].float().div_(255.0)
+        """Images of a batch, converted to float on the fly: (B, 28, 28) in [0, 1] (augmented when asked)."""
+        # index_select, not images[indices]: the same rows, without advanced indexing's general machinery,
+        # which costs ~10 µs a batch on one CPU thread and several times more on two.
+        x = self.train_set.images.index_select(0, indices).float().div_(255.0)
+        return x if self.augmenter is None else self.augmenter(x, self.global_step)
 
     @property
     def steps_per_epoch(self) -> int:
@@ -119,14 +148,20 @@ class Trainer:
 
     def _remember_good_weights(self) -> None:
         state = self.model.state_dict()
-        for tensor in state.values():
-            if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-                raise Diverged(_("the weights became infinite or NaN"))
+        if not _all_finite([t for t in state.values() if t.is_floating_point()]):
+            raise Diverged(_("the weights became infinite or NaN"))
         if self._good_state is None:
             self._good_state = {k: v.detach().clone() for k, v in state.items()}
         else:
             for k, v in state.items():
                 self._good_state[k].copy_(v)
+
+    def _host_values(self, window: dict[str, torch.Tensor]) -> list[float]:
+        """The window's summed metrics as Python floats: on a GPU one synchronisation for them all."""
+        values = list(window.values())
+        if self.device.type == "cpu" or len(values) == 1 or not all(isinstance(v, torch.Tensor) for v in values):
+            return [float(v) for v in values]
+        return torch.stack(values).tolist()  # (stack promotes mixed dtypes, as float() would not round)
 
     def _restore_good_weights(self) -> None:
         if self._good_state is not None:
@@ -246,10 +281,12 @@ class Trainer:
                     for k, v in values.items():
                         window[k] = window[k] + v if k in window else v
                     if window_steps >= self.metrics_every or step == steps:
-                        averaged = {k: float(v) / window_steps for k, v in window.items()}
-                        if not all(math.isfinite(v) for v in averaged.values()):
-                            raise Diverged(_("the training loss became infinite or NaN"))
-                        for k, v in averaged.items():
+                        averaged = {}
+                        for k, v in zip(window, self._host_values(window)):
+                            v /= window_steps
+                            if not math.isfinite(v):
+                                raise Diverged(_("the training loss became infinite or NaN"))
+                            averaged[k] = v
                             sums[k] = sums.get(k, 0.0) + v * window_steps
                         now = time.perf_counter()
                         rate = window_samples / max(now - window_start, 1e-9)

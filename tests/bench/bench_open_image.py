@@ -81,7 +81,7 @@ def measure(page, path: Path | None) -> tuple[float, float, bool]:
 
     probe.timeout.connect(tick)
     loop = QEventLoop()
-    page._image_loader.idle.connect(loop.quit)
+    page.opener._loader.idle.connect(loop.quit)
     clock.start()
     tick.last = 0.0
     probe.start()
@@ -93,7 +93,7 @@ def measure(page, path: Path | None) -> tuple[float, float, bool]:
     loop.exec()
     elapsed = time.perf_counter() - start - 0.02
     probe.stop()
-    page._image_loader.idle.disconnect(loop.quit)
+    page.opener._loader.idle.disconnect(loop.quit)
     return max(lateness, default=0.0), elapsed, page._image_used
 
 

@@ -37,6 +37,14 @@ def test_the_legend_names_only_the_settings_that_differ():
     assert legend_label(b, "run b", ["lr"]) == "stacked · MNIST · lr 0.5 (run b)"
 
 
+def test_an_augmented_run_is_named_as_such_in_the_legend():
+    a = {"family": "conv", "dataset": {"name": "mnist"}, "train_config": {"lr": 1.5, "augment": False}}
+    b = {"family": "conv", "dataset": {"name": "mnist"}, "train_config": {"lr": 1.5, "augment": True}}
+    assert differing_settings([a, b]) == ["augment"]
+    assert legend_label(b, "b", ["augment"]) == "conv · MNIST · augment on (b)"
+    assert legend_label(a, "a", ["augment"]) == "conv · MNIST · augment off (a)"
+
+
 def test_models_page_compares_the_selected_runs(qtbot, context):
     for name in ("mnist-stacked", "mnist-conv"):
         target = user_models_dir() / f"{name}-copy.safetensors"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.pages.draw_page import DrawPage
+from desktop.pages.draw import DrawPage
 from desktop.widgets.pixel_view import to_uint8
 from engine import inference
 from engine.image_metrics import bce, psnr
@@ -237,7 +237,7 @@ def test_dropping_an_image_file_on_the_canvas_loads_it(page, tmp_path):
         QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     page.canvas.dropEvent(drop)  # (offscreen Qt delivers drops only during a real drag)
-    assert page._image_loader.wait_idle(20_000)  # the file is decoded on a task thread
+    assert page.opener._loader.wait_idle(20_000)  # the file is decoded on a task thread
     page.process_now()
     assert page.model_input.any() and "dropped.png" in page.message.text()
 
@@ -326,13 +326,54 @@ def test_the_page_does_not_jump_on_the_first_stroke_or_a_banner(qtbot, page):
     assert page.message.isVisible() and _positions(page) == before
 
 
-def test_all_datasets_names_each_tiles_dataset(page):
-    index = page.dataset_combo.findData("all")
-    assert index >= 0
-    page.dataset_combo.setCurrentIndex(index)
-    titles = [slot.title.text() for slot in page.slots.values()]
+def _tile_origins(page) -> dict:
+    return {path: slot.frame.mapTo(page.tiles, QPoint(0, 0)) for path, slot in page.slots.items()}
+
+
+def test_every_shipped_model_of_a_dataset_fits_one_row_on_a_laptop(qtbot, page):
+    page.resize(1200, 640)  # what the page gets in a 1280×720 window
+    QApplication.processEvents()
+    for dataset in ("mnist", "fashion-mnist"):
+        page.dataset_combo.setCurrentIndex(page.dataset_combo.findData(dataset))
+        QApplication.processEvents()
+        origins = _tile_origins(page)
+        assert len(origins) >= 7  # the lecture's six and the 2-D VAE
+        assert len({p.y() for p in origins.values()}) == 1  # one row, no wrapping
+        viewport = page.scroll.viewport().width()
+        for slot in page.slots.values():
+            right = slot.frame.mapTo(page.scroll.viewport(), QPoint(slot.frame.width(), 0)).x()
+            assert right <= viewport and slot.view.image_rect().width() >= 56  # whole, and large enough to see
+
+
+def test_both_datasets_side_by_side_read_the_same_drawing(qtbot, page):
+    page.resize(1200, 640)
+    page.dataset_combo.setCurrentIndex(page.dataset_combo.findData("all"))
+    assert page.tiles.shows_all_datasets()
+    assert page.context.library.wait_for_loads(20000)
+    QApplication.processEvents()
     datasets = {slot.entry.dataset for slot in page.slots.values()}
     assert datasets == {"mnist", "fashion-mnist"}
-    assert len(set(titles)) == len(titles)  # no two tiles read the same
+    origins = _tile_origins(page)
+    by_name = {}
+    for path, slot in page.slots.items():
+        by_name.setdefault(slot.title.text(), {})[slot.entry.dataset] = origins[path]
+    for name, places in by_name.items():  # a model's two versions: one column, MNIST above Fashion-MNIST
+        assert places["mnist"].x() == places["fashion-mnist"].x(), name
+        assert places["mnist"].y() < places["fashion-mnist"].y(), name
+    assert len({p.y() for p in origins.values()}) == 2  # one row per dataset
+    for slot in page.slots.values():  # each row says which dataset its models know; each tile names its model
+        assert slot.row_label is not None and slot.row_label.text() == slot.entry.dataset_label
+        assert slot.entry.dataset_label in slot.view.toolTip()
+    stroke(qtbot, page.canvas, THREE)
+    page.process_now()
+    assert set(page.outputs) == set(page.slots)  # one drawing, every model of both datasets
     for slot in page.slots.values():
-        assert slot.entry.dataset_label in slot.title.text()
+        assert slot.view.image() is not None and "PSNR" in slot.caption.text()
+    fashion = next(s for s in page.slots.values() if s.entry.dataset == "fashion-mnist" and s.entry.family == "stacked")
+    digits = next(s for s in page.slots.values() if s.entry.dataset == "mnist" and s.entry.family == "stacked")
+    assert digits.result.psnr > fashion.result.psnr  # a digit model rebuilds a digit better than a clothes model
+    page.select_model(fashion.entry.path)
+    assert page.selected == fashion.entry.path and page.tiles.shows_all_datasets()  # picked in place
+    assert {page.denoiser_combo.itemData(i) for i in range(page.denoiser_combo.count())} == {
+        s.entry.path for s in page.slots.values() if "denoising" in s.entry.family
+    }

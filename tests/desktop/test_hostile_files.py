@@ -419,7 +419,7 @@ def test_an_image_opens_off_the_gui_thread_with_a_busy_cursor(started, qtbot, tm
     from PIL import Image, ImageDraw
     from PySide6.QtWidgets import QApplication
 
-    import desktop.pages.draw_page as draw_page
+    import desktop.pages.draw.opening as draw_page
 
     window = started
     window.show_page("draw")

@@ -55,6 +55,7 @@ SAME_IN_BOTH = [
     "SGD",
     "RMSprop",
     "Adam",  # the optimizers' names, as Keras spells them
+    "t-SNE",  # the method's name (PCA is ACP in French)
     # words French spells the same
     "Dropout",
     "original",

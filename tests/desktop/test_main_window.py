@@ -93,6 +93,8 @@ def test_app_starts_and_quits(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert "window shown after" in out.stdout
+    usable = [line for line in out.stdout.splitlines() if line.startswith("Draw page usable")]
+    assert usable and "models loaded, a drawing reconstructed" in usable[0]  # what issue 11's cold start times
 
 
 def test_every_page_answers_the_page_protocol(window):

@@ -101,7 +101,7 @@ def test_export_button_writes_a_copy_where_the_user_chose(qtbot, page, tmp_path,
     target = tmp_path / "slides" / "stacked-copy.safetensors"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "desktop.pages.models_page.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
+        "desktop.pages.models.actions.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
     )
     page.select_row(0)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -111,12 +111,14 @@ def test_export_button_writes_a_copy_where_the_user_chose(qtbot, page, tmp_path,
 
 def test_rename_and_delete_buttons_ask_first(qtbot, page, tmp_path, monkeypatch):
     entry = page.import_file(shipped_copy(tmp_path))
-    monkeypatch.setattr("desktop.pages.models_page.QInputDialog.getText", lambda *args, **kwargs: ("Typed name", True))
+    monkeypatch.setattr(
+        "desktop.pages.models.actions.QInputDialog.getText", lambda *args, **kwargs: ("Typed name", True)
+    )
     qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
     assert read_meta(entry.path)["name"] == "Typed name"  # not "False"
     asked = []
     monkeypatch.setattr(
-        "desktop.pages.models_page.plain_message",
+        "desktop.pages.models.actions.plain_message",
         lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.No,
     )
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,10 @@ live run's events, or loaded from a saved checkpoint (review mode) — and one
 Moving the slider moves everything together: the grid, the latent map, the
 sparse autoencoder's unit bars, the VAE terms' marker, the marker on the
 page's curves and the readout. While a run is live the slider follows the
-newest snapshot, unless the user moved it away.
+newest snapshot, unless the user moved it away, and the map and the coding
+units are drawn only when seen: a hidden tab (or page) is brought up to date
+when it is shown, so a run's snapshots cost the GUI thread — and the training
+that shares Python's lock with it — only what a person can see.
 """
 
 from __future__ import annotations
@@ -78,6 +81,9 @@ class HistoryPanel(QWidget):
         self._shown_snapshot = None
         self._seen: tuple[int, int] = (0, 0)
         self._terms_count = -1
+        self._bounds_count = -1  # how many snapshots the map's fixed axes were worked out from
+        self._behind = False  # live: the map or units were hidden when the shown snapshot changed
+        self._refreshing = False  # in refresh(): the slider follows a new snapshot (not the user's doing)
         self.grid = ImageGrid(columns=8)
         self.grid.set_placeholder(self.tr("Reconstructions or samples appear here once training starts."))
         self.grid.setToolTip(
@@ -108,6 +114,7 @@ class HistoryPanel(QWidget):
         self.terms = VaeTermsPlot()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self._catch_up())
         self.map_tab = self.tabs.addTab(self.map, self.tr("Latent map"))
         self.tabs.setTabToolTip(self.map_tab, self.map.toolTip())
         self.units_tab = self.tabs.addTab(self.units, self.tr("Coding units"))
@@ -150,6 +157,7 @@ class HistoryPanel(QWidget):
     def end_live(self) -> None:
         self._live = False
         self.refresh()
+        self._catch_up()
 
     def show_history(self, history: RunHistory | None, family: str, dataset: str, reason: str = "") -> None:
         """Review mode: a saved run's history (or none, and ``reason`` saying why)."""
@@ -170,7 +178,8 @@ class HistoryPanel(QWidget):
         self.history = history
         self.family = family
         self._shown, self._shown_snapshot, self._seen = -1, None, (0, 0)
-        self._terms_count = -1
+        self._terms_count = self._bounds_count = -1
+        self._behind = False
         try:
             self.class_names = list(class_names(dataset))
         except (KeyError, ValueError, DatasetError):  # a folder of pictures: its own classes, not in the catalog
@@ -180,6 +189,7 @@ class HistoryPanel(QWidget):
         if history is not None and history.map_labels is not None:
             self.map.set_classes(history.map_labels, self.class_names)
             self.map.set_bounds(history_bounds([s.map_xy for s in history.snapshots]))
+            self._bounds_count = len(history)
         self.units.clear()
         self.terms.clear()
         self.grid_caption.setText("")
@@ -212,11 +222,45 @@ class HistoryPanel(QWidget):
         seen = (len(history), id(history.snapshots[-1]))
         if seen != self._seen:
             self._seen = seen
-            if history.map_labels is not None:
-                self.map.set_classes(history.map_labels, self.class_names)
-                self.map.set_bounds(history_bounds([s.map_xy for s in history.snapshots]))
-            self.scrubber.set_count(len(history))  # following: shows the newest (position_changed)
+            self._refreshing = True
+            try:
+                self.scrubber.set_count(len(history))  # following: shows the newest (position_changed)
+            finally:
+                self._refreshing = False
         self._update_terms()
+
+    def _hidden_while_live(self, view: QWidget) -> bool:
+        return self._live and not view.isVisible()
+
+    def _catch_up(self) -> None:
+        """Draw in the map and units what came while they were hidden (a tab or the page was shown)."""
+        if self._behind and self._shown_snapshot is not None:
+            self._show_views(self._shown_snapshot)
+        self._update_terms()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._catch_up()
+
+    def _show_views(self, snapshot) -> None:
+        """The latent map and the sparse AE's coding units at ``snapshot`` (only when seen, while live)."""
+        history = self.history
+        self._behind = False
+        if history.map_labels is not None:
+            if self._hidden_while_live(self.map):
+                self._behind = True
+            else:
+                self.map.set_classes(history.map_labels, self.class_names)
+                if self._bounds_count != len(history):  # the axes hold every snapshot's points
+                    self._bounds_count = len(history)
+                    self.map.set_bounds(history_bounds([s.map_xy for s in history.snapshots]))
+                self.map.set_points(snapshot.map_xy)
+        if snapshot.unit_activation is not None:
+            if self._hidden_while_live(self.units):
+                self._behind = True
+            else:
+                activation = np.asarray(snapshot.unit_activation, np.float32)
+                self.units.set_activity(activation, history.unit_target, near_zero_share(activation))
 
     # -- showing one snapshot --------------------------------------------------------------------------
     def show_index(self, index: int, force: bool = False) -> None:
@@ -228,13 +272,10 @@ class HistoryPanel(QWidget):
             return
         self._shown, self._shown_snapshot = index, snapshot
         self._show_grid(snapshot)
-        if history.map_labels is not None:
-            self.map.set_points(snapshot.map_xy)
-        if snapshot.unit_activation is not None:
-            activation = np.asarray(snapshot.unit_activation, np.float32)
-            self.units.set_activity(activation, history.unit_target, near_zero_share(activation))
+        self._show_views(snapshot)
         if self.plot is not None:
-            self.plot.set_marker(snapshot.global_step)
+            # A live run's new snapshot: the marker moves with the curves' next redraw (one paint for both).
+            self.plot.set_marker(snapshot.global_step, defer=self._live and self._refreshing)
         self.terms.set_marker(snapshot.global_step)
         self.scrubber.set_readout(self.readout_text(index))
 
@@ -280,8 +321,8 @@ class HistoryPanel(QWidget):
     def _update_terms(self, force: bool = False) -> None:
         """The VAE's reconstruction and KL curves, from the history (per step when logged so)."""
         history = self.history
-        if self.family != "vae" or history is None:
-            return
+        if self.family != "vae" or history is None or (self._hidden_while_live(self.terms) and not force):
+            return  # a hidden tab is brought up to date when shown (_catch_up)
         names = history.series_names("step")
         per = "step" if "reconstruction" in names and "kl" in names else "epoch"
         if per == "epoch" and not {"reconstruction", "kl"} <= set(history.series_names("epoch")):

@@ -16,8 +16,8 @@ import os
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,12 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pages.train import picture_sources
+from desktop.pages.train.form_inputs import (
+    combo_box,
+    double_box,
+    option_widget,
+    select_data,
+    set_widget_value,
+    spin_box,
+    widget_value,
+)
 from desktop.pages.train.import_dialog import describe_source
 from engine.data import DATASET_NAMES, DataConfig, DatasetError, find_sources, import_folder
 from engine.device import available_devices
 from engine.i18n import _
 from engine.models import (
-    Option,
     build_model,
     default_model_config,
     describe_layers,
@@ -50,6 +57,7 @@ from engine.models import (
 )
 from engine.models.families import all_options
 from engine.train import default_train_config
+from engine.train.augment import DEFAULT_AUGMENTATION
 
 FAST_COMPILED = "auto+compile"  # the device box's compiled fast path
 
@@ -63,62 +71,6 @@ OPTIMIZER_TITLES = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
 def source_key(config: DataConfig) -> str:
     """How a data choice is remembered between sessions: its kind and folder, never its label."""
     return f"{config.source_kind}:{config.location or ''}"
-
-
-def _spin(low: int, high: int, tip: str, step: int = 1) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setSingleStep(step)
-    box.setToolTip(tip)
-    box.setGroupSeparatorShown(True)
-    return box
-
-
-def _double(low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setToolTip(tip)
-    return box
-
-
-def _combo(items: dict[str, str], tip: str) -> QComboBox:
-    box = QComboBox()
-    for key, title in items.items():
-        box.addItem(title, key)
-    box.setToolTip(tip)
-    return box
-
-
-def _select(box: QComboBox, key) -> bool:
-    index = box.findData(key)
-    if index >= 0:
-        box.setCurrentIndex(index)
-    return index >= 0
-
-
-def option_widget(option: Option) -> QWidget:
-    """The form's input for one family option: a combo for a choice, a spin box for a number."""
-    tip = _(option.help)
-    if option.choices:
-        return _combo({value: _(title) for value, title in option.choices}, tip)
-    low = option.minimum if option.minimum is not None else 0
-    high = option.maximum if option.maximum is not None else 1e6
-    if option.type is int:
-        return _spin(int(low), int(high), tip, step=int(option.step))
-    return _double(float(low), float(high), option.decimals, float(option.step), tip)
-
-
-def widget_value(widget: QWidget):
-    return widget.currentData() if isinstance(widget, QComboBox) else widget.value()
-
-
-def set_widget_value(widget: QWidget, value) -> None:
-    if isinstance(widget, QComboBox):
-        _select(widget, value)
-    else:
-        widget.setValue(value)
 
 
 class SettingsPanel(QWidget):
@@ -143,7 +95,7 @@ class SettingsPanel(QWidget):
     def _build_model_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Model"))
         layout = QVBoxLayout(box)
-        self.family_combo = _combo(
+        self.family_combo = combo_box(
             {f.key: _(f.title) for f in families()},
             self.tr(
                 "Which of the lecture's models to train. Changing it resets the "
@@ -179,7 +131,7 @@ class SettingsPanel(QWidget):
     def _build_data_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Data"))
         form = QFormLayout(box)
-        self.dataset_combo = _combo(
+        self.dataset_combo = combo_box(
             {key: self.tr(title) for key, title in DATASET_TITLES.items()},
             self.tr("The images to learn from: 28×28 grey digits or clothes."),
         )
@@ -213,9 +165,9 @@ class SettingsPanel(QWidget):
     def _build_hyper_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Hyperparameters (the lecture's defaults)"))
         form = self.hyper_form = QFormLayout(box)
-        self.epochs = _spin(1, 1000, self.tr("Passes over the whole training set."))
-        self.batch_size = _spin(1, 4096, self.tr("Images per training step."))
-        self.lr = _double(
+        self.epochs = spin_box(1, 1000, self.tr("Passes over the whole training set."))
+        self.batch_size = spin_box(1, 4096, self.tr("Images per training step."))
+        self.lr = double_box(
             1e-5,
             999.0,
             5,
@@ -225,21 +177,35 @@ class SettingsPanel(QWidget):
                 "large and training diverges; too small and it crawls."
             ),
         )
-        self.optimizer = _combo(
+        self.optimizer = combo_box(
             OPTIMIZER_TITLES, self.tr("How the gradients update the weights (Keras' SGD, RMSprop, Adam).")
         )
-        self.seed = _spin(
+        self.seed = spin_box(
             0,
             2**31 - 1,
             self.tr("Seeds the weights, the shuffling and the noise: the same seed on the CPU gives the same run."),
         )
-        self.max_steps = _spin(
+        self.max_steps = spin_box(
             0,
             100_000,
             self.tr("Stop each epoch after this many steps (0 = the whole training set). Handy for a quick look."),
             step=50,
         )
         self.max_steps.setSpecialValueText(self.tr("whole epoch"))
+        self.augment = QCheckBox(self.tr("shifts, rotations, scale, stroke width"))
+        limits, locale = DEFAULT_AUGMENTATION, QLocale()
+        self.augment.setToolTip(
+            self.tr(
+                "Change each training batch at random, on the fly: every image moved by up to {shift} pixels, "
+                "turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke "
+                "(the seed above fixes the draws). The model then reads digits drawn here or rendered from a font "
+                "much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on."
+            ).format(
+                shift=locale.toString(limits.max_shift, "g", 3),
+                angle=locale.toString(limits.max_rotation, "g", 3),
+                scale=locale.toString(round((limits.max_scale - 1) * 100)),
+            )
+        )
         for label, widget in (
             (self.tr("Epochs"), self.epochs),
             (self.tr("Batch size"), self.batch_size),
@@ -256,6 +222,7 @@ class SettingsPanel(QWidget):
             signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else widget.valueChanged
             signal.connect(lambda *_args, name=option.name: self._on_option_changed(name))
             form.addRow(_(option.label), widget)
+        form.addRow(self.tr("Augment images"), self.augment)  # last: it shapes the data, not the model
         return box
 
     def _build_device_box(self) -> QGroupBox:
@@ -288,7 +255,7 @@ class SettingsPanel(QWidget):
                 found=found
             )
         )
-        self.threads = _spin(
+        self.threads = spin_box(
             1,
             max(1, cores),
             self.tr(
@@ -316,7 +283,7 @@ class SettingsPanel(QWidget):
         return self.family_combo.currentData()
 
     def set_family(self, family: str) -> None:
-        if not _select(self.family_combo, family):
+        if not select_data(self.family_combo, family):
             raise ValueError(f"unknown family {family!r}")
         self._on_family_changed()
 
@@ -332,9 +299,10 @@ class SettingsPanel(QWidget):
         self.epochs.setValue(train.epochs)
         self.batch_size.setValue(train.batch_size)
         self.lr.setValue(train.lr)
-        _select(self.optimizer, train.optimizer)
+        select_data(self.optimizer, train.optimizer)
         self.seed.setValue(train.seed)
         self.max_steps.setValue(train.max_steps_per_epoch)
+        self.augment.setChecked(train.augment)
         self.threads.setValue(1)
         record = get_family(family)
         values = model.to_dict()
@@ -504,6 +472,7 @@ class SettingsPanel(QWidget):
             threads=self.threads.value(),
             max_steps_per_epoch=self.max_steps.value(),
             compile=fast or None,
+            augment=self.augment.isChecked(),
         )
 
     def set_running(self, running: bool) -> None:
@@ -525,15 +494,15 @@ class SettingsPanel(QWidget):
         family = str(s.value("train/family", "stacked")) if s else "stacked"
         dataset = str(s.value("train/dataset", "fashion-mnist")) if s else "fashion-mnist"
         self.dataset_combo.blockSignals(True)
-        _select(self.dataset_combo, dataset if dataset in DATASET_NAMES else "fashion-mnist")
+        select_data(self.dataset_combo, dataset if dataset in DATASET_NAMES else "fashion-mnist")
         self.dataset_combo.blockSignals(False)
         self._refresh_sources(prefer=str(s.value("train/source", "")) if s else None)
         self.family_combo.blockSignals(True)
-        _select(self.family_combo, family if family in family_keys() else "stacked")
+        select_data(self.family_combo, family if family in family_keys() else "stacked")
         self.family_combo.blockSignals(False)
         self.reset_defaults()
         if s:
-            _select(self.device_combo, str(s.value("train/device", "auto")))
+            select_data(self.device_combo, str(s.value("train/device", "auto")))
 
     def save(self) -> None:
         s = self._settings

@@ -1,21 +1,25 @@
 """The Draw page: draw (or load) a digit and watch every autoencoder rebuild it, live.
 
 What a student meets first. The drawing goes through the MNIST recipe (shown
-step by step), then through every loaded autoencoder at once; each
-reconstruction shows its error. A noise panel corrupts the input (Gaussian σ,
-dropout, blanked pixels) and compares the denoising autoencoder with a plain
-one on it. All of that is one :mod:`engine.inference` call per stroke
+step by step), then through every autoencoder on screen at once — one
+dataset's, or both datasets' side by side; each reconstruction shows its
+error. A noise panel corrupts the input (Gaussian σ, dropout, blanked pixels)
+and compares the denoising autoencoder with a plain one on it. All of that is
+one :mod:`engine.inference` call per stroke
 (:func:`~engine.inference.reconstruct_all`); the widgets only paint its result.
 
 Bursts of mouse events are coalesced: a stroke marks the page dirty and the
 work runs once per trip through the event loop, in :meth:`DrawPage.process_now`,
 which tests and the benchmark call directly.
+
+Start-up: the page is what the window shows first, so what it needs only later
+waits. The small latent map (pyqtgraph, and a map computed from held-out images)
+is built once the page's models are loaded, the page usable without it.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +28,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -37,45 +40,18 @@ from PySide6.QtWidgets import (
 
 from desktop.model_library import ModelEntry
 from desktop.pages import PageDefaults
-from desktop.tasks import TaskRunner
+from desktop.pages.draw.banner import Banner
+from desktop.pages.draw.noise_models import NoiseModels
+from desktop.pages.draw.opening import ImageOpener
 from desktop.widgets.code_bars import CodeBars
 from desktop.widgets.drawing_canvas import CANVAS_SIZE
 from desktop.widgets.drawing_tools import DrawingTools
-from desktop.widgets.live_map import LiveMap
 from desktop.widgets.model_input_panel import ModelInputPanel
 from desktop.widgets.noise_panel import NoisePanel
 from desktop.widgets.reconstruction_tiles import ReconstructionTiles, Slot
-from engine import i18n as engine_i18n
 from engine import inference
-from engine.imageio import OPEN_FILTER, ImageError, read_image
-from engine.models.families import get_family
 
-
-@dataclass(frozen=True)
-class OpenedImage:
-    """An image file decoded and put through the recipe on a task thread, ready for the canvas."""
-
-    name: str
-    width: int = 0
-    height: int = 0
-    canvas: np.ndarray | None = None  # fitted to the canvas (uint8); None when it cannot be used
-    inverted: bool = False  # dark ink on a light background
-    error: str = ""  # why the file could not be read
-
-
-def decode_image_file(state, path: str) -> OpenedImage:
-    """Read (downscaled while decoding), preprocess and fit an image file: seconds for a 40-megapixel photo,
-    so it runs on a task thread (:class:`~desktop.tasks.TaskRunner`), never on the GUI thread."""
-    name = Path(path).name
-    try:
-        grey = read_image(path)
-    except ImageError as exc:
-        return OpenedImage(name, error=str(exc))
-    height, width = grey.shape[:2]
-    result = inference.prepare(grey)
-    if result.empty or state.is_cancelled():
-        return OpenedImage(name, width, height)
-    return OpenedImage(name, width, height, inference.fit_to_canvas(result.grey, CANVAS_SIZE), result.inverted)
+LIVE_MAP_AFTER_MS = 2500  # the latent map is built by then even if a model never finishes loading
 
 
 class DrawPage(QWidget, PageDefaults):
@@ -91,25 +67,25 @@ class DrawPage(QWidget, PageDefaults):
         self.blanks = np.zeros((28, 28), bool)
         self.noise_seed = 0  # "New noise" moves to the next seed
         self.last_latency_ms = 0.0
+        self._live_map = None  # desktop.widgets.live_map.LiveMap, once built
+        self._live_map_due = False
         self._dirty = False
+        self._last_change = 0.0  # time.monotonic() of the last change to the drawing or its settings
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
         self._update_timer.setInterval(0)
         self._update_timer.timeout.connect(self.process_now)
-        self._code_timer = QTimer(self)  # the code chart (pyqtgraph) redraws at most ~12 times a second
+        self._code_timer = QTimer(self)  # the code chart redraws at most ~12 times a second
         self._code_timer.setSingleShot(True)
         self._code_timer.setInterval(80)
         self._code_timer.timeout.connect(self._show_code)
-        self._image_loader = TaskRunner("image-opening", parent=self)  # the newest file wins
-        self._image_loader.result.connect(self._on_image_opened)
-        self._image_loader.error.connect(
-            lambda reason: self.show_message(self.tr("Could not use this image: {reason}.").format(reason=reason))
-        )
-        self._image_loader.idle.connect(self._end_busy)
-        self._busy = False
-        self._image_used = False
+        self._map_timer = QTimer(self)  # builds the latent map once the page is usable
+        self._map_timer.setSingleShot(True)
+        self._map_timer.timeout.connect(self._build_live_map_now)
         self._build()
+        self.opener = ImageOpener(self, self.canvas, self.settings, context.show_status, self.show_message)
         self.tiles.rebuild()
+        self._map_timer.start(LIVE_MAP_AFTER_MS)
 
     # -- building the page ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -117,6 +93,7 @@ class DrawPage(QWidget, PageDefaults):
         self.canvas = self.tools.canvas
         self.canvas.changed.connect(self.schedule_update)
         self.canvas.cleared.connect(self.reset_blanks)  # a new drawing: the old one's holes go too
+        self.canvas.cleared.connect(self._reset_trail)
         self.canvas.file_dropped.connect(self.load_image_file)
         self.tools.open_requested.connect(self.open_image)
         self.pen_button, self.eraser_button = self.tools.pen_button, self.tools.eraser_button
@@ -144,6 +121,9 @@ class DrawPage(QWidget, PageDefaults):
             lambda reason: self.show_message(self.tr("A model could not be loaded: {reason}").format(reason=reason))
         )
         self.tiles.selection_changed.connect(lambda _path: self._show_code())
+        self.tiles.selection_changed.connect(lambda _path: self._show_live_map())
+        self.tiles.slots_changed.connect(self._show_live_map)
+        self.tiles.model_loaded.connect(self._show_live_map)
         self.slots = self.tiles.slots  # the same dict, changed in place: the live path reads it directly
         self.dataset_combo = self.tiles.dataset_combo
         self.load_label, self.empty_label = self.tiles.load_label, self.tiles.empty_label
@@ -153,19 +133,17 @@ class DrawPage(QWidget, PageDefaults):
         # its title changes with the drawing: its width must not follow it (the page would jump)
         self.code_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.code_box.setMinimumWidth(240)
-        code_layout = QHBoxLayout(self.code_box)  # the code's numbers beside where they put the drawing
-        code_layout.addWidget(self.code_bars, 3)
-        self.live_map = LiveMap()  # the chosen model's latent map: the ★ follows the stroke
-        self.live_map.setMinimumWidth(170)
-        code_layout.addWidget(self.live_map, 2)
-        self.tiles.selection_changed.connect(lambda _path: self._show_live_map())
-        self.tiles.slots_changed.connect(self._show_live_map)
-        self.tiles.model_loaded.connect(self._show_live_map)
-        self.canvas.cleared.connect(self.live_map.reset_trail)
+        self.code_layout = QHBoxLayout(self.code_box)  # the code's numbers beside where they put the drawing
+        self.code_layout.addWidget(self.code_bars, 3)
+        self.map_placeholder = QLabel(self.tr("The latent map appears here in a moment."))
+        self.map_placeholder.setWordWrap(True)
+        self.map_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.map_placeholder.setMinimumWidth(170)
+        self.code_layout.addWidget(self.map_placeholder, 2)
 
         # noise and the denoiser
         panel = self.noise_panel = NoisePanel()
-        panel.settings_changed.connect(self._on_noise_settings)
+        panel.settings_changed.connect(self.schedule_update)
         panel.new_noise_requested.connect(self.new_noise)
         panel.reset_blanks_requested.connect(self.reset_blanks)
         panel.blank_painted.connect(self._on_blank_painted)
@@ -177,21 +155,9 @@ class DrawPage(QWidget, PageDefaults):
         self.noisy_view, self.denoised_view, self.plain_view = panel.noisy_view, panel.denoised_view, panel.plain_view
         self.noisy_caption, self.denoised_caption = panel.noisy_caption, panel.denoised_caption
         self.plain_caption = panel.plain_caption
-        self._on_noise_settings()
+        self.noise_models = NoiseModels(self.denoiser_combo, self.slots, self.library)
 
         self.message = Banner(self)  # floats over the top of the tiles: showing it moves nothing
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes file names
-        self.message.setToolTip(self.tr("Click to dismiss."))
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes file names
-        self.message.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
-            " border-radius: 4px; padding: 6px; }"
-        )
-        self.message.hide()
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self.message.hide)
 
         right_widget = QWidget()
         right = QVBoxLayout(right_widget)
@@ -231,6 +197,50 @@ class DrawPage(QWidget, PageDefaults):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    # -- the latent map, built after start-up --------------------------------------------------------
+    @property
+    def live_map(self):
+        """The chosen model's small latent map (the ★ follows the stroke), built on first use."""
+        if self._live_map is None:
+            from desktop.widgets.live_map import LiveMap  # pyqtgraph: not needed for the first paint
+
+            self._live_map = LiveMap()
+            self._live_map.setMinimumWidth(170)
+            self.code_layout.replaceWidget(self.map_placeholder, self._live_map)
+            self.map_placeholder.deleteLater()
+            self._show_live_map()
+        return self._live_map
+
+    def _build_live_map_soon(self) -> None:
+        """Once every model on screen is loaded (the page is usable), the map may take its turn."""
+        if self._live_map is None and not 0 <= self._map_timer.remainingTime() <= 100:
+            if all(s.model is not None or not self.library.is_loading(s.entry.path) for s in self.slots.values()):
+                self._map_timer.start(100)
+
+    def drawn_recently(self, seconds: float = 1.5) -> bool:
+        """The student is drawing (the window builds its other pages, a moment's work, between drawings)."""
+        return time.monotonic() - self._last_change < seconds
+
+    def _build_live_map_now(self) -> None:
+        if self._live_map is not None:
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:  # mid-stroke: not now
+            self._map_timer.start(300)
+            return
+        if self.isVisible():
+            self.live_map  # noqa: B018 (the property builds it)
+        else:
+            self._live_map_due = True  # when the page is first shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._live_map is None and self._live_map_due:
+            self._map_timer.start(100)
+
+    def _reset_trail(self) -> None:
+        if self._live_map is not None:
+            self._live_map.reset_trail()
+
     # -- models ------------------------------------------------------------------------------
     def autoencoder_entries(self) -> list[ModelEntry]:
         return self.tiles.autoencoder_entries()
@@ -240,44 +250,22 @@ class DrawPage(QWidget, PageDefaults):
         return self.tiles.selected
 
     def _on_slots_changed(self) -> None:
-        self._fill_denoiser_combo([slot.entry for slot in self.slots.values()])
+        self.noise_models.refill()
         self.schedule_update()
-
-    def _fill_denoiser_combo(self, entries: list[ModelEntry]) -> None:
-        previous = self.denoiser_combo.currentData()
-        self.denoiser_combo.blockSignals(True)
-        self.denoiser_combo.clear()
-        for entry in entries:
-            if get_family(entry.family).denoises:
-                self.denoiser_combo.addItem(entry.name, entry.path)
-        index = self.denoiser_combo.findData(previous)
-        self.denoiser_combo.setCurrentIndex(max(index, 0))
-        self.denoiser_combo.blockSignals(False)
 
     def select_model(self, path: Path) -> bool:
         """Highlight ``path``'s tile (the Models page's Load); False when it is not an autoencoder."""
         return self.tiles.select(path)  # → selection_changed → the code chart
 
     def plain_slot(self) -> Slot | None:
-        dataset = self.denoiser_dataset()
-        # the plain autoencoder of the denoiser's own architecture (the stacked AE for the lecture's denoiser)
-        denoiser = self.denoiser_slot()
-        architecture = get_family(denoiser.entry.family).model if denoiser is not None else None
-        candidates = [
-            s
-            for s in self.slots.values()
-            if s.model is not None and _is_plain_autoencoder(s.entry.family, architecture)
-        ]
-        same = [s for s in candidates if s.entry.dataset == dataset]
-        return (same or candidates or [None])[0]
+        return self.noise_models.plain()
 
     def denoiser_slot(self) -> Slot | None:
-        path = self.denoiser_combo.currentData()
-        return self.slots.get(path) if path is not None else None
+        return self.noise_models.denoiser()
 
-    def denoiser_dataset(self) -> str | None:
-        slot = self.denoiser_slot()
-        return slot.entry.dataset if slot else None
+    def select_denoiser(self, noise: str) -> bool:
+        """Pick the denoiser trained with ``noise`` ("gaussian" or "dropout")."""
+        return self.noise_models.select(noise)
 
     # -- noise -------------------------------------------------------------------------------
     def new_noise(self) -> None:
@@ -300,102 +288,43 @@ class DrawPage(QWidget, PageDefaults):
     def dropout(self) -> float:
         return self.noise_panel.dropout
 
-    def _on_noise_settings(self) -> None:
-        """The noise panel's sliders moved (it has updated its labels): corrupt the input again."""
-        self.schedule_update()
-
     def _on_blank_painted(self, row: int, col: int, held: bool) -> None:
         if row < 0:
             return
         self.blanks[max(row - 1, 0) : row + 2, max(col - 1, 0) : col + 2] = True
         self.schedule_update()
 
-    # -- images ------------------------------------------------------------------------------
+    # -- images and messages ---------------------------------------------------------------------
     def open_image(self) -> None:
-        folder = str(self.settings.value("draw/image_folder", str(Path.home())))
-        filters = engine_i18n._(OPEN_FILTER) + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image"), folder, filters)
-        if path:
-            self.settings.setValue("draw/image_folder", str(Path(path).parent))
-            self.load_image_file(path)
+        self.opener.ask()
 
     def load_image_file(self, path: str, wait: bool = False) -> bool:
         """Open an image file (dialog, drop) on a task thread, with a busy cursor; the canvas changes when it
         is ready, a bad file leaves it as it was and says why. ``wait`` (tests) serves the event loop until
         then and returns whether the image was used; otherwise True: the opening has started."""
-        self._image_used = False
-        if not self._busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-            self._busy = True
-        self.context.show_status(self.tr("Opening {name}…").format(name=Path(path).name), 0)
-        self._image_loader.start(decode_image_file, str(path))
-        if wait:
-            self._image_loader.wait_idle(60_000)
-            return self._image_used
-        return True
-
-    def _end_busy(self) -> None:
-        if self._busy:
-            QApplication.restoreOverrideCursor()
-            self._busy = False
-
-    def _on_image_opened(self, opened: OpenedImage) -> None:
-        if opened.error:
-            self.show_message(self.tr("Could not use this image: {reason}.").format(reason=opened.error))
-            self.context.show_status(self.tr("Could not open {name}.").format(name=opened.name), 6000)
-            return
-        if opened.canvas is None:
-            self.show_message(
-                self.tr("{name} looks blank: no ink stands out from its background.").format(name=opened.name)
-            )
-            self.context.show_status(self.tr("Could not open {name}.").format(name=opened.name), 6000)
-            return
-        self.canvas.set_array(opened.canvas, undoable=True)
-        self._image_used = True
-        if opened.inverted:
-            how = self.tr("dark ink on a light background, so it was inverted")
-        else:
-            how = self.tr("light ink on dark")
-        self.show_message(
-            self.tr(
-                "Loaded {name} ({width}×{height} pixels): {how}. You can keep drawing on it; Undo brings back "
-                "your drawing."
-            ).format(name=opened.name, width=opened.width, height=opened.height, how=how),
-            info=True,
-        )
-        self.context.show_status(self.tr("Opened {name}.").format(name=opened.name), 4000)
-
-    def shutdown(self) -> bool:
-        """Stop opening an image and join its thread (the window is closing)."""
-        ok = self._image_loader.shutdown()
-        ok = self.live_map.shutdown() and ok
-        self._end_busy()
-        return ok
+        return self.opener.open(path, wait)
 
     def show_image(self, image: np.ndarray, undoable: bool = True) -> None:
         """Put a grey image (any size, uint8 or float in [0, 1]) on the canvas: fitted, aspect kept."""
         self.canvas.set_array(inference.fit_to_canvas(image, CANVAS_SIZE), undoable=undoable)
 
     def show_message(self, text: str, info: bool = False) -> None:
-        self.message.setText(("ℹ " if info else "⚠ ") + text)
-        self.message.show()
-        self._place_message()
-        self._message_timer.start(12000)
-
-    def _place_message(self) -> None:
-        """Lay the banner over the top of the right-hand column (it is not in any layout)."""
-        area = self.scroll.geometry()
-        width = max(area.width() - 24, 100)
-        self.message.setGeometry(area.x() + 8, area.y() + 4, width, self.message.heightForWidth(width))
-        self.message.raise_()
+        self.message.show_over(self.scroll, text, info)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if self.message.isVisible():
-            self._place_message()
+        self.message.place()
+
+    def shutdown(self) -> bool:
+        """Stop opening an image and computing a map, and join their threads (the window is closing)."""
+        ok = self.opener.shutdown()
+        if self._live_map is not None:
+            ok = self._live_map.shutdown() and ok
+        return ok
 
     # -- the live update ---------------------------------------------------------------------
     def schedule_update(self) -> None:
+        self._last_change = time.monotonic()
         if not self._dirty:
             self._dirty = True
             self._update_timer.start()
@@ -416,6 +345,8 @@ class DrawPage(QWidget, PageDefaults):
         finally:
             if threads != 1:
                 torch.set_num_threads(threads)
+        if self._live_map is None:
+            self._build_live_map_soon()
 
     def _process(self) -> None:
         start = time.perf_counter()
@@ -438,8 +369,9 @@ class DrawPage(QWidget, PageDefaults):
         assert self.result is not None and self.outputs is not None
         self.model_input_panel.show_result(self.result, empty)
         self.tiles.show_outputs(self.outputs)
-        found = None if empty or self.selected is None else self.outputs.get(self.selected)
-        self.live_map.place(found.code if found is not None else None, self.selected)
+        if self._live_map is not None:
+            found = None if empty or self.selected is None else self.outputs.get(self.selected)
+            self._live_map.place(found.code if found is not None else None, self.selected)
         if not self._code_timer.isActive():
             self._code_timer.start()
         self.noise_panel.show_results(
@@ -449,16 +381,18 @@ class DrawPage(QWidget, PageDefaults):
         )
 
     def _show_live_map(self) -> None:
+        if self._live_map is None:
+            return
         slot = self.slots.get(self.selected) if self.selected else None
         if slot is None or slot.model is None:
-            self.live_map.show_model(None)
+            self._live_map.show_model(None)
         else:
-            self.live_map.show_model(
+            self._live_map.show_model(
                 slot.entry.path, slot.entry.dataset, slot.entry.meta.get("dataset") or {}, slot.model
             )
             found = self.outputs.get(slot.entry.path) if self.outputs is not None else None
             if found is not None and self.model_input.any():  # the drawing so far, placed on this model's map
-                self.live_map.place(found.code, slot.entry.path)
+                self._live_map.place(found.code, slot.entry.path)
 
     def _show_code(self) -> None:
         slot = self.slots.get(self.selected) if self.selected else None
@@ -491,15 +425,6 @@ class DrawPage(QWidget, PageDefaults):
             "plain": score(self.plain_slot()),
         }
 
-    def select_denoiser(self, noise: str) -> bool:
-        """Pick the denoiser trained with ``noise`` ("gaussian" or "dropout") on the current dataset."""
-        for i in range(self.denoiser_combo.count()):
-            entry = self.library.entry_for(self.denoiser_combo.itemData(i))
-            if entry is not None and (entry.meta.get("model_config") or {}).get("noise") == noise:
-                self.denoiser_combo.setCurrentIndex(i)
-                return True
-        return False
-
     def loaded_count(self) -> int:
         return sum(1 for s in self.slots.values() if s.model is not None)
 
@@ -507,17 +432,3 @@ class DrawPage(QWidget, PageDefaults):
         size = super().sizeHint()
         size.setWidth(max(size.width(), 1100))
         return size
-
-
-class Banner(QLabel):
-    """A message over the page (a bad file, an image loaded); a click dismisses it."""
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.hide()
-
-
-def _is_plain_autoencoder(family_key: str, architecture: type | None) -> bool:
-    """A family that only reconstructs, is not trained on noise, and (when given) has that architecture."""
-    family = get_family(family_key)
-    plain = family.reconstructs and not family.generates and not family.denoises
-    return plain and (architecture is None or family.model is architecture)
