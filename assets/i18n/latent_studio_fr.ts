@@ -2783,7 +2783,7 @@ PSNR {psnr} dB</translation>
     </message>
     <message>
         <source>shifts, rotations, scale, stroke width</source>
-        <translation>décalages, rotations, échelle, épaisseur du trait</translation>
+        <translation>décalage, rotation, taille, trait</translation>
     </message>
     <message>
         <source>Change each training batch at random, on the fly: every image moved by up to {shift} pixels, turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke (the seed above fixes the draws). The model then reads digits drawn here or rendered from a font much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on.</source>

@@ -97,18 +97,19 @@ class GeneratePage(QWidget, PageDefaults):
             )
         )
         self.scale_spin.valueChanged.connect(lambda value: self.settings.setValue("generate/export_scale", value))
+        # two rows, each short enough in French too: the page fits a 1280×720 laptop with the wide side bar
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Generator:")))
         top.addWidget(self.model_combo, 1)
-        second = QHBoxLayout()  # two rows: the page fits a 1280×720 laptop
+        top.addWidget(QLabel(self.tr("PNG size:")))
+        top.addWidget(self.scale_spin)
+        top.addWidget(self.save_grid_button)
+        second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("Seed:")))
         second.addWidget(self.seed_spin)
         second.addWidget(self.count_combo)
         second.addWidget(self.resample_button)
         second.addStretch(1)
-        second.addWidget(QLabel(self.tr("PNG size:")))
-        second.addWidget(self.scale_spin)
-        second.addWidget(self.save_grid_button)
 
         self.grid = SampleGrid(columns=6)
         self.grid.setToolTip(
