@@ -1,8 +1,5 @@
 """Latent Studio's Qt application: it shows what the engine computes."""
 
-import os
-
-# numpy's OpenBLAS keeps a worker thread spinning for ~0.1 s after each threaded call (an SVD, a matrix
-# product), and on a 2-core laptop that is the core torch's training needs (it cost a 2-thread run 24 %:
-# tests/bench/bench_engine_speed.py). One BLAS thread, unless the user asked for more; set before numpy loads.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# The engine package sets OPENBLAS_NUM_THREADS=1 (unless the user chose otherwise) before numpy loads;
+# importing it first gives the app the same one BLAS thread, whichever module imports numpy next.
+import engine  # noqa: F401
