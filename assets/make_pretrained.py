@@ -98,7 +98,7 @@ JOBS = [
         AUGMENTED_NOTE,
         "dropout 0.5",
     ),
-    Job("mnist-sparse", "sparse", "mnist", "embedded", 600, ["--sparsity", "kl", *AUGMENT], AUGMENTED_NOTE, "KL 0.1"),
+    Job("mnist-sparse", "sparse", "mnist", "embedded", 1200, ["--sparsity", "kl", *AUGMENT], AUGMENTED_NOTE, "KL 0.1"),
     Job("mnist-vae", "vae", "mnist", "embedded", 2000, AUGMENT, AUGMENTED_NOTE),
     Job(
         "mnist-vae2d",

@@ -2,109 +2,24 @@
 
 Every command prints one clear line and exits non-zero on bad input; results
 are JSON lines so scripts (and the asset regeneration) can read them.
+
+This module holds the ``models`` and ``train`` commands, the parser and
+``main``; the others live beside it (``cli_evaluate``, ``cli_images``,
+``cli_history``), ``cli_train`` adds train's arguments and ``cli_common``
+holds what every command shares.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_common import CLIError, _load_data, _load_pictures, _output_folder, _print_json
+from .cli_evaluate import cmd_evaluate, evaluate_checkpoint  # noqa: F401 — others import evaluate_checkpoint from here
+from .cli_images import cmd_reconstruct, cmd_sample
 from .i18n import _
-
-
-class CLIError(Exception):
-    """A mistake the user can fix; printed as one line."""
-
-
-def _print_json(data: dict) -> None:
-    print(json.dumps(data, sort_keys=False), flush=True)
-
-
-def _load_data(name: str, source: str):
-    from .data import DatasetError, load_dataset
-
-    def progress(done: int, total: int) -> None:
-        if total:
-            print(
-                "\r" + _("downloading {name}: {percent:5.1f}%").format(name=name, percent=100 * done / total),
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    try:
-        dataset = load_dataset(name, source, progress=progress)
-    except DatasetError as exc:
-        raise CLIError(str(exc)) from exc
-    print(
-        _("dataset: {dataset} from {source}").format(dataset=dataset.name, source=dataset.source.shown_describe()),
-        file=sys.stderr,
-        flush=True,
-    )
-    return dataset
-
-
-def _load_pictures(data_config):
-    """A folder of pictures: read, convert and report what was skipped and why (stderr)."""
-    from .data import DatasetError
-    from .data.image_folder import read_folder, to_dataset
-
-    try:
-        imported = read_folder(data_config.location, data_config.recipe)
-        dataset = to_dataset(imported, data_config.dataset)
-    except DatasetError as exc:
-        raise CLIError(str(exc)) from exc
-    counts = ", ".join(f"{name} {count}" for name, count in imported.counts().items())
-    print(
-        _("pictures: {n:,} kept ({counts}), {n2:,} skipped, {recipe} recipe; dataset {name!r}").format(
-            n=len(imported.labels),
-            counts=counts,
-            n2=len(imported.skipped),
-            recipe=data_config.recipe,
-            name=dataset.name,
-        ),
-        file=sys.stderr,
-        flush=True,
-    )
-    for name, reason in imported.skipped[:20]:
-        print(_("  skipped {name}: {reason}").format(name=name, reason=reason), file=sys.stderr)
-    if len(imported.skipped) > 20:
-        print(_("  … and {value:,} more").format(value=len(imported.skipped) - 20), file=sys.stderr)
-    return dataset
-
-
-def _load_checkpoint(path: str):
-    from .checkpoint import CheckpointError, load_checkpoint
-
-    try:
-        return load_checkpoint(path)
-    except CheckpointError as exc:
-        raise CLIError(str(exc)) from exc
-
-
-def _output_folder(folder: str | Path, option: str, names: list[str] = ()) -> Path:
-    """``folder``, created if needed and proven writable, before any work starts; a CLIError saying why not.
-
-    ``names`` are the files the command will write there: one too long for the file system is refused
-    now, so a run never ends with nothing saved and nothing is half-written.
-    """
-    from .fsutil import check_name_length, check_writable
-    from .i18n import _
-
-    folder = Path(folder)
-    try:
-        for name in names:
-            check_name_length(folder / name)
-        check_writable(folder)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CLIError(
-            _("{option}: cannot write to {folder}: {reason}").format(option=option, folder=folder, reason=reason)
-        ) from None
-    return folder
 
 
 # -- models ---------------------------------------------------------------------------
@@ -308,127 +223,6 @@ def run_and_save(trainer, out: Path, data_config, train_config) -> int:
                 result[key] = ended.history[key][-1]
     _print_json(result)
     return 0 if ended.reason in (events.FINISHED, events.STOPPED) else 3
-
-
-# -- evaluate --------------------------------------------------------------------------
-def evaluate_checkpoint(checkpoint, dataset, batch_size: int = 256) -> dict:
-    """Validation metrics of a loaded checkpoint on ``dataset``'s validation split."""
-    import torch
-    import torch.nn.functional as F
-
-    from .models import AUTOENCODER_FAMILIES
-    from .train import evaluate_autoencoder
-
-    model = checkpoint.model
-    _, val = dataset.split()
-    family = checkpoint.meta["family"]
-    torch.manual_seed(0)
-    if family in AUTOENCODER_FAMILIES:
-        return evaluate_autoencoder(model, val.images)
-    with torch.no_grad():  # a GAN: how well D tells the validation images from G's samples
-        real = val.images.float().div(255.0)
-        d_real = model.discriminate(real)
-        fake = model.sample(len(val), torch.Generator().manual_seed(0))
-        d_fake = model.discriminate(fake)
-        loss_d = 0.5 * (
-            F.binary_cross_entropy(d_real.clamp(1e-7, 1 - 1e-7), torch.ones_like(d_real))
-            + F.binary_cross_entropy(d_fake.clamp(1e-7, 1 - 1e-7), torch.zeros_like(d_fake))
-        )
-    return {"loss_d": float(loss_d), "d_real": float(d_real.mean()), "d_fake": float(d_fake.mean())}
-
-
-def cmd_evaluate(args: argparse.Namespace) -> int:
-    checkpoint = _load_checkpoint(args.checkpoint)
-    name = args.dataset or (checkpoint.meta.get("dataset") or {}).get("name")
-    if not name:
-        raise CLIError(_("the checkpoint does not say its dataset; pass --dataset"))
-    dataset = _load_data(name, args.source)
-    metrics = evaluate_checkpoint(checkpoint, dataset)
-    _train, val = dataset.split()
-    from .quality import checkpoint_quality  # the judge's view: class histogram, judge-FID, judge accuracy
-
-    quality = checkpoint_quality(checkpoint.model, checkpoint.meta["family"], dataset)
-    _print_json(
-        {
-            "checkpoint": args.checkpoint,
-            "family": checkpoint.meta["family"],
-            "dataset": dataset.name,
-            "source": dataset.source.describe(),
-            "val_size": len(val),
-            **metrics,
-            "quality": quality,
-        }
-    )
-    return 0
-
-
-# -- reconstruct / sample --------------------------------------------------------------
-def cmd_reconstruct(args: argparse.Namespace) -> int:
-    import numpy as np
-
-    from . import inference
-    from .imageio import ImageError, read_image, write_png
-    from .models import AUTOENCODER_FAMILIES
-
-    checkpoint = _load_checkpoint(args.checkpoint)
-    if checkpoint.meta["family"] not in AUTOENCODER_FAMILIES:
-        raise CLIError(
-            _("{checkpoint} is a {family}, not an autoencoder; use 'sample'").format(
-                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
-            )
-        )
-    outputs = [f"{Path(p).stem}.{kind}.png" for p in args.images for kind in ("input", "recon")]
-    out_dir = _output_folder(args.out_dir, "--out-dir", outputs)
-    failures = 0
-    for image_path in args.images:
-        try:
-            prepared = inference.prepare(read_image(image_path))
-        except (ImageError, OSError) as exc:
-            print(_("error: {reason}").format(reason=exc), file=sys.stderr)
-            failures += 1
-            continue
-        result = inference.reconstruct(checkpoint.model, prepared.input)
-        stem = Path(image_path).stem
-        write_png(out_dir / f"{stem}.input.png", np.rint(prepared.input * 255).astype(np.uint8))
-        write_png(out_dir / f"{stem}.recon.png", np.rint(result.output * 255).astype(np.uint8))
-        _print_json(
-            {
-                "image": str(image_path),
-                "bce": result.bce,
-                "mse": result.mse,
-                "psnr": result.psnr,
-                "inverted": bool(prepared.inverted),
-                "input": str(out_dir / f"{stem}.input.png"),
-                "recon": str(out_dir / f"{stem}.recon.png"),
-            }
-        )
-    return 1 if failures else 0
-
-
-def cmd_sample(args: argparse.Namespace) -> int:
-    import numpy as np
-
-    from . import inference
-    from .imageio import make_grid, write_png
-    from .models import GENERATOR_FAMILIES
-
-    checkpoint = _load_checkpoint(args.checkpoint)
-    if checkpoint.meta["family"] not in GENERATOR_FAMILIES:
-        raise CLIError(
-            _("{checkpoint} is a {family} autoencoder; it cannot sample (use a gan, dcgan or vae checkpoint)").format(
-                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
-            )
-        )
-    if not 1 <= args.n <= 10000:
-        raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
-    out_dir = _output_folder(args.out_dir, "--out-dir")
-    images = inference.sample(checkpoint.model, args.n, args.seed).images
-    images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
-    for i, image in enumerate(images):
-        write_png(out_dir / f"sample-{i:04d}.png", image)
-    write_png(out_dir / "grid.png", make_grid(images))
-    _print_json({"n": args.n, "seed": args.seed, "grid": str(out_dir / "grid.png"), "out_dir": str(out_dir)})
-    return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:

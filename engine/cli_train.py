@@ -72,7 +72,8 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_(
             "augment each training batch on the fly: small random shifts, rotations, scaling and stroke "
-            "width, seeded by --seed; helps a model read digits drawn or rendered outside the dataset "
+            "width, seeded by --seed; helps a model read digits drawn or rendered outside the dataset; "
+            "a GAN's discriminator sees real and generated images so changed, with fainter ink too "
             "(with --resume: turns it on for the continued epochs; otherwise the run's own setting is kept)"
         ),
     )

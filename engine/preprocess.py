@@ -1,8 +1,8 @@
 """The MNIST recipe, made visible: turn any grey image into what a model expects.
 
 MNIST digits are white on black, cropped to their ink, fitted into a 20×20 box
-keeping their aspect, and placed in a 28×28 image so that their centre of mass
-sits at the centre. A model trained on them has never seen a small digit in a
+keeping their aspect (their brightest pixel full white), and placed in a 28×28
+image so that their centre of mass sits at the centre. A model trained on them has never seen a small digit in a
 corner or dark ink on white paper; :func:`preprocess` applies the same steps to
 a drawing or a photo and keeps every intermediate result so the Draw page can
 show *why* position and size matter.
@@ -68,8 +68,11 @@ def preprocess(image: np.ndarray) -> Preprocessed:
     scale = BOX / max(h, w)
     fh, fw = max(1, round(h * scale)), max(1, round(w * scale))
     fitted = _resize(content, fh, fw)
-    if not fitted.any():
+    peak = float(fitted.max())
+    if peak <= 0.0:
         return empty
+    if peak < 1.0:  # every MNIST digit reaches full ink; a thin pen or photo stroke shrunk into 20×20 does not
+        fitted *= 1.0 / peak
     # paste in the middle of 28×28, then move it so its centre of mass is at the centre
     y0, x0 = (SIZE - fh) // 2, (SIZE - fw) // 2
     mass = float(fitted.sum())

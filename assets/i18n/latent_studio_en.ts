@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DeviceBox</name>
+    <message numerus="yes">
+        <source>CPU — %n core(s) on this machine</source>
+        <translation>
+            <numerusform>CPU — %n core on this machine</numerusform>
+            <numerusform>CPU — %n cores on this machine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Detected: {found}; CPU with %n core(s).</source>
+        <translation>
+            <numerusform>Detected: {found}; CPU with %n core.</numerusform>
+            <numerusform>Detected: {found}; CPU with %n cores.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrawPage</name>
     <message numerus="yes">
         <source>Latent code of {name}: %n number(s)</source>
@@ -197,20 +214,6 @@
 </context>
 <context>
     <name>SettingsPanel</name>
-    <message numerus="yes">
-        <source>CPU — %n core(s) on this machine</source>
-        <translation>
-            <numerusform>CPU — %n core on this machine</numerusform>
-            <numerusform>CPU — %n cores on this machine</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Detected: {found}; CPU with %n core(s).</source>
-        <translation>
-            <numerusform>Detected: {found}; CPU with %n core.</numerusform>
-            <numerusform>Detected: {found}; CPU with %n cores.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>{description}
 

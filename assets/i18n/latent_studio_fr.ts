@@ -178,6 +178,146 @@
     </message>
 </context>
 <context>
+    <name>DataBox</name>
+    <message>
+        <source>MNIST (handwritten digits)</source>
+        <translation>MNIST (chiffres manuscrits)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (clothes)</source>
+        <translation>Fashion-MNIST (vêtements)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>The images to learn from: 28×28 grey digits or clothes.</source>
+        <translation>Les images dont apprendre&#xa0;: chiffres ou vêtements en 28×28 niveaux de gris.</translation>
+    </message>
+    <message>
+        <source>Where the images come from: the small subset shipped with the app (fast, offline), the full 60,000-image dataset, or a folder you imported.</source>
+        <translation>D&apos;où viennent les images&#xa0;: le petit sous-ensemble fourni avec l&apos;application (rapide, hors ligne), le jeu complet de 60 000 images, ou un dossier que vous avez importé.</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>Importer un dossier…</translation>
+    </message>
+    <message>
+        <source>Use a folder that holds the four IDX files (train/t10k images and labels, .gz or not), e.g. a copy downloaded on another computer; or a folder of your own pictures, one sub-folder per class or all together (you see them converted before training).</source>
+        <translation>Utiliser un dossier qui contient les quatre fichiers IDX (images et étiquettes train/t10k, .gz ou non), par exemple une copie téléchargée sur un autre ordinateur&#xa0;; ou un dossier de vos propres images, un sous-dossier par classe ou toutes ensemble (vous les voyez converties avant l&apos;entraînement).</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Imported folder — {0}</source>
+        <translation>Dossier importé — {0}</translation>
+    </message>
+    <message>
+        <source>Full dataset — {0}</source>
+        <translation>Jeu de données complet — {0}</translation>
+    </message>
+    <message>
+        <source>Full dataset — download from the official mirror (needs internet)</source>
+        <translation>Jeu de données complet — téléchargement depuis le miroir officiel (connexion Internet requise)</translation>
+    </message>
+    <message>
+        <source>Folder with the {dataset} IDX files</source>
+        <translation>Dossier contenant les fichiers IDX de {dataset}</translation>
+    </message>
+    <message>
+        <source>Cannot use this folder</source>
+        <translation>Impossible d&apos;utiliser ce dossier</translation>
+    </message>
+    <message>
+        <source>This folder does not hold a readable copy of {dataset}:
+
+{reason}</source>
+        <translation>Ce dossier ne contient pas de copie lisible de {dataset}&#xa0;:
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Imported {dataset} from {folder}.</source>
+        <translation>{dataset} importé depuis {folder}.</translation>
+    </message>
+    <message>
+        <source>Training data: the pictures of {folder}.</source>
+        <translation>Données d&apos;entraînement&#xa0;: les images de {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceBox</name>
+    <message>
+        <source>Device</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>Automatic (best available)</source>
+        <translation>Automatique (le meilleur disponible)</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU — %n core(s) on this machine</source>
+        <translation>
+            <numerusform>CPU — %n cœur sur cette machine</numerusform>
+            <numerusform>CPU — %n cœurs sur cette machine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fast (compiled) — best available</source>
+        <translation>Rapide (compilé) — le meilleur disponible</translation>
+    </message>
+    <message>
+        <source>The training step compiled with torch.compile (CUDA graphs on a GPU): faster per step once compiled, but compiling takes a while first. A run too short to win that time back trains normally, and the run&apos;s log says so.</source>
+        <translation>L&apos;étape d&apos;entraînement compilée avec torch.compile (graphes CUDA sur un GPU)&#xa0;: plus rapide à chaque étape une fois compilée, mais la compilation prend d&apos;abord un moment. Un entraînement trop court pour regagner ce temps s&apos;entraîne normalement, et son journal le dit.</translation>
+    </message>
+    <message>
+        <source>Found: {gpus}.</source>
+        <translation>Trouvé&#xa0;: {gpus}.</translation>
+    </message>
+    <message>
+        <source>No GPU was found here: training runs on the CPU.</source>
+        <translation>Aucun GPU trouvé ici&#xa0;: l&apos;entraînement tourne sur le CPU.</translation>
+    </message>
+    <message>
+        <source>Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. {found}</source>
+        <translation>Où le modèle s&apos;entraîne. Automatique choisit CUDA, puis Apple MPS, puis le CPU. {found}</translation>
+    </message>
+    <message>
+        <source>CPU threads torch may use. 1 leaves the other core(s) to the window, which keeps it smooth on a small laptop.</source>
+        <translation>Nombre de fils d&apos;exécution CPU que torch peut utiliser. 1 laisse les autres cœurs à la fenêtre, qui reste fluide sur un petit portable.</translation>
+    </message>
+    <message>
+        <source>What this machine offers.</source>
+        <translation>Ce que propose cette machine.</translation>
+    </message>
+    <message>
+        <source>Train on</source>
+        <translation>Entraîner sur</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>Fils CPU</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>pas de GPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>Detected: {found}; CPU with %n core(s).</source>
+        <translation>
+            <numerusform>Détecté&#xa0;: {found}&#xa0;; CPU à %n cœur.</numerusform>
+            <numerusform>Détecté&#xa0;: {found}&#xa0;; CPU à %n cœurs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrawPage</name>
     <message>
         <source>Could not use this image: {reason}.</source>
@@ -1545,8 +1685,8 @@
         <translation>Tout le canevas écrasé en 28×28&#xa0;: ce qu&apos;un modèle recevrait sans la recette.</translation>
     </message>
     <message>
-        <source>The MNIST recipe: inverted if dark-on-light, cropped to the ink, fitted in 20×20 keeping its aspect, centred by its centre of mass in 28×28.</source>
-        <translation>La recette MNIST&#xa0;: inversé s&apos;il est foncé sur clair, recadré sur l&apos;encre, ajusté dans 20×20 en gardant ses proportions, centré par son centre de masse dans 28×28.</translation>
+        <source>The MNIST recipe: inverted if dark-on-light, cropped to the ink, fitted in 20×20 keeping its aspect with its brightest pixel full white, centred by its centre of mass in 28×28.</source>
+        <translation>La recette MNIST&#xa0;: inversé s&apos;il est foncé sur clair, recadré sur l&apos;encre, ajusté dans 20×20 en gardant ses proportions et avec son pixel le plus clair en blanc pur, centré par son centre de masse dans 28×28.</translation>
     </message>
     <message>
         <source>Feed the models the raw input (no recipe)</source>
@@ -2678,14 +2818,6 @@ PSNR {psnr} dB</translation>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>MNIST (handwritten digits)</source>
-        <translation>MNIST (chiffres manuscrits)</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST (clothes)</source>
-        <translation>Fashion-MNIST (vêtements)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -2720,34 +2852,6 @@ PSNR {psnr} dB</translation>
     <message>
         <source>Trainable parameters, counted as Keras&apos; model.summary() counts them.</source>
         <translation>Paramètres entraînables, comptés comme les compte model.summary() de Keras.</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Données</translation>
-    </message>
-    <message>
-        <source>The images to learn from: 28×28 grey digits or clothes.</source>
-        <translation>Les images dont apprendre&#xa0;: chiffres ou vêtements en 28×28 niveaux de gris.</translation>
-    </message>
-    <message>
-        <source>Where the images come from: the small subset shipped with the app (fast, offline), the full 60,000-image dataset, or a folder you imported.</source>
-        <translation>D&apos;où viennent les images&#xa0;: le petit sous-ensemble fourni avec l&apos;application (rapide, hors ligne), le jeu complet de 60 000 images, ou un dossier que vous avez importé.</translation>
-    </message>
-    <message>
-        <source>Import folder…</source>
-        <translation>Importer un dossier…</translation>
-    </message>
-    <message>
-        <source>Use a folder that holds the four IDX files (train/t10k images and labels, .gz or not), e.g. a copy downloaded on another computer; or a folder of your own pictures, one sub-folder per class or all together (you see them converted before training).</source>
-        <translation>Utiliser un dossier qui contient les quatre fichiers IDX (images et étiquettes train/t10k, .gz ou non), par exemple une copie téléchargée sur un autre ordinateur&#xa0;; ou un dossier de vos propres images, un sous-dossier par classe ou toutes ensemble (vous les voyez converties avant l&apos;entraînement).</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Jeu de données</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
     </message>
     <message>
         <source>Hyperparameters (the lecture&apos;s defaults)</source>
@@ -2786,8 +2890,8 @@ PSNR {psnr} dB</translation>
         <translation>décalage, rotation, taille, trait</translation>
     </message>
     <message>
-        <source>Change each training batch at random, on the fly: every image moved by up to {shift} pixels, turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke (the seed above fixes the draws). The model then reads digits drawn here or rendered from a font much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on.</source>
-        <translation>Modifier chaque lot d&apos;entraînement au hasard, à la volée&#xa0;: chaque image est décalée d&apos;au plus {shift} pixels, tournée d&apos;au plus {angle}°, redimensionnée d&apos;au plus {scale} % et dessinée d&apos;un trait plus épais ou plus fin (la graine ci-dessus fixe les tirages). Le modèle lit alors bien mieux les chiffres dessinés ici ou rendus à partir d&apos;une police, pour une perte de validation un peu plus élevée. Les modèles MNIST fournis sont entraînés avec cette option.</translation>
+        <source>Change each training batch at random, on the fly: every image moved by up to {shift} pixels, turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke (the seed above fixes the draws). The model then reads digits drawn here or rendered from a font much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on. For a GAN, the discriminator sees real and generated images alike through these changes (and fainter ink), so it cannot learn a small training set by heart; the generator still learns plain images.</source>
+        <translation>Modifier chaque lot d&apos;entraînement au hasard, à la volée&#xa0;: chaque image est décalée d&apos;au plus {shift} pixels, tournée d&apos;au plus {angle}°, redimensionnée d&apos;au plus {scale} % et dessinée d&apos;un trait plus épais ou plus fin (la graine ci-dessus fixe les tirages). Le modèle lit alors bien mieux les chiffres dessinés ici ou rendus à partir d&apos;une police, pour une perte de validation un peu plus élevée. Les modèles MNIST fournis sont entraînés avec cette option. Pour un GAN, le discriminateur voit les images réelles et générées à travers les mêmes changements (et une encre plus pâle)&#xa0;: il ne peut pas apprendre par cœur un petit jeu d&apos;entraînement, et le générateur apprend toujours des images sans retouche.</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -2817,68 +2921,6 @@ PSNR {psnr} dB</translation>
         <source>Augment images</source>
         <translation>Augmentation des images</translation>
     </message>
-    <message>
-        <source>Device</source>
-        <translation>Matériel</translation>
-    </message>
-    <message>
-        <source>Automatic (best available)</source>
-        <translation>Automatique (le meilleur disponible)</translation>
-    </message>
-    <message numerus="yes">
-        <source>CPU — %n core(s) on this machine</source>
-        <translation>
-            <numerusform>CPU — %n cœur sur cette machine</numerusform>
-            <numerusform>CPU — %n cœurs sur cette machine</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Fast (compiled) — best available</source>
-        <translation>Rapide (compilé) — le meilleur disponible</translation>
-    </message>
-    <message>
-        <source>The training step compiled with torch.compile (CUDA graphs on a GPU): faster per step once compiled, but compiling takes a while first. A run too short to win that time back trains normally, and the run&apos;s log says so.</source>
-        <translation>L&apos;étape d&apos;entraînement compilée avec torch.compile (graphes CUDA sur un GPU)&#xa0;: plus rapide à chaque étape une fois compilée, mais la compilation prend d&apos;abord un moment. Un entraînement trop court pour regagner ce temps s&apos;entraîne normalement, et son journal le dit.</translation>
-    </message>
-    <message>
-        <source>Found: {gpus}.</source>
-        <translation>Trouvé&#xa0;: {gpus}.</translation>
-    </message>
-    <message>
-        <source>No GPU was found here: training runs on the CPU.</source>
-        <translation>Aucun GPU trouvé ici&#xa0;: l&apos;entraînement tourne sur le CPU.</translation>
-    </message>
-    <message>
-        <source>Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. {found}</source>
-        <translation>Où le modèle s&apos;entraîne. Automatique choisit CUDA, puis Apple MPS, puis le CPU. {found}</translation>
-    </message>
-    <message>
-        <source>CPU threads torch may use. 1 leaves the other core(s) to the window, which keeps it smooth on a small laptop.</source>
-        <translation>Nombre de fils d&apos;exécution CPU que torch peut utiliser. 1 laisse les autres cœurs à la fenêtre, qui reste fluide sur un petit portable.</translation>
-    </message>
-    <message>
-        <source>What this machine offers.</source>
-        <translation>Ce que propose cette machine.</translation>
-    </message>
-    <message>
-        <source>Train on</source>
-        <translation>Entraîner sur</translation>
-    </message>
-    <message>
-        <source>CPU threads</source>
-        <translation>Fils CPU</translation>
-    </message>
-    <message>
-        <source>no GPU</source>
-        <translation>pas de GPU</translation>
-    </message>
-    <message numerus="yes">
-        <source>Detected: {found}; CPU with %n core(s).</source>
-        <translation>
-            <numerusform>Détecté&#xa0;: {found}&#xa0;; CPU à %n cœur.</numerusform>
-            <numerusform>Détecté&#xa0;: {found}&#xa0;; CPU à %n cœurs.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>{description}
 
@@ -2903,42 +2945,6 @@ Réglages du cours&#xa0;: {optimizer}, taux d&apos;apprentissage {lr}, lot de {b
     <message>
         <source>&lt;b&gt;{count}&lt;/b&gt; parameters</source>
         <translation>&lt;b&gt;{count}&lt;/b&gt; paramètres</translation>
-    </message>
-    <message>
-        <source>Imported folder — {0}</source>
-        <translation>Dossier importé — {0}</translation>
-    </message>
-    <message>
-        <source>Full dataset — {0}</source>
-        <translation>Jeu de données complet — {0}</translation>
-    </message>
-    <message>
-        <source>Full dataset — download from the official mirror (needs internet)</source>
-        <translation>Jeu de données complet — téléchargement depuis le miroir officiel (connexion Internet requise)</translation>
-    </message>
-    <message>
-        <source>Folder with the {dataset} IDX files</source>
-        <translation>Dossier contenant les fichiers IDX de {dataset}</translation>
-    </message>
-    <message>
-        <source>Cannot use this folder</source>
-        <translation>Impossible d&apos;utiliser ce dossier</translation>
-    </message>
-    <message>
-        <source>This folder does not hold a readable copy of {dataset}:
-
-{reason}</source>
-        <translation>Ce dossier ne contient pas de copie lisible de {dataset}&#xa0;:
-
-{reason}</translation>
-    </message>
-    <message>
-        <source>Imported {dataset} from {folder}.</source>
-        <translation>{dataset} importé depuis {folder}.</translation>
-    </message>
-    <message>
-        <source>Training data: the pictures of {folder}.</source>
-        <translation>Données d&apos;entraînement&#xa0;: les images de {folder}.</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         default="pca",
         help="what the Latent space page shows: the MNIST VAE by PCA or t-SNE, or the 2-d VAE's plane",
     )
+    parser.add_argument(
+        "--side-bar",
+        choices=("auto", "wide", "compact"),
+        default="auto",
+        help="the side bar with the pages' titles (wide), icons only (compact), or as the app chooses by the screen",
+    )
     args = parser.parse_args(argv)
     os.environ["LATENT_STUDIO_HOME"] = tempfile.mkdtemp(prefix="latent-studio-screens-")
 
@@ -88,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = open_settings()
     settings.setValue(SETTING, args.language)
     install_from_settings(settings, app)
+    if args.side_bar != "auto":
+        settings.setValue("window/compact_side_bar", args.side_bar == "compact")
     window = MainWindow(create_context(settings))
     width, height = (int(n) for n in args.size.lower().split("x"))
     window.setGeometry(0, 0, width, height)

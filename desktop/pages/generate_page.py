@@ -103,13 +103,13 @@ class GeneratePage(QWidget, PageDefaults):
         top.addWidget(self.model_combo, 1)
         top.addWidget(QLabel(self.tr("PNG size:")))
         top.addWidget(self.scale_spin)
-        top.addWidget(self.save_grid_button)
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("Seed:")))
         second.addWidget(self.seed_spin)
         second.addWidget(self.count_combo)
         second.addWidget(self.resample_button)
         second.addStretch(1)
+        second.addWidget(self.save_grid_button)  # under the PNG size (beside it, the row was too wide in French)
 
         self.grid = SampleGrid(columns=6)
         self.grid.setToolTip(

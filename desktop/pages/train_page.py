@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from desktop.pages import PageDefaults
 from desktop.pages.train.history_actions import RunHistoryActions
@@ -30,7 +30,7 @@ from desktop.pages.train.phase_readout import PhaseReadout
 from desktop.pages.train.run_controls import RunControls, is_adversarial
 from desktop.pages.train.run_events import ENDED_TITLES, METRIC_NAMES, RunEvents, metrics_text
 from desktop.pages.train.run_log import RunLog
-from desktop.pages.train.settings_panel import SettingsPanel
+from desktop.pages.train.settings_panel import SettingsPanel, SettingsScrollArea
 from desktop.training_worker import TrainingRequest, TrainingRunner
 from desktop.widgets.gan_health_view import GanHealthView
 from desktop.widgets.judge_curve import JudgeCurve
@@ -78,11 +78,7 @@ class TrainPage(QWidget, PageDefaults, RunControls, RunEvents, RunHistoryActions
         self.settings_panel = SettingsPanel(self.context.settings)
         self.settings_panel.message.connect(self._log)
         self.settings_panel.family_changed.connect(lambda _f: self._update_controls())
-        scroll = QScrollArea()
-        scroll.setWidget(self.settings_panel)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(400)
+        scroll = SettingsScrollArea(self.settings_panel)  # never narrower than the panel's layout needs
 
         controls = self._build_run_controls()  # Start, Pause, Stop, Train D/G only
 
@@ -108,8 +104,10 @@ class TrainPage(QWidget, PageDefaults, RunControls, RunEvents, RunHistoryActions
             self.history_panel.grid_caption,
             self.history_panel.grid_kind,
         )
-        for button in self._build_history_controls():  # Compare with…, Export (at the row's right end)
-            controls.addWidget(button)
+        self.compare_button, self.export_button = (  # Compare with…, Export (at the row's right end)
+            self._button(controls, action) for action in self._build_history_controls()
+        )
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)  # its menu on a click
 
         self.log = RunLog()  # follows new lines unless the reader scrolled up
         self.log.setToolTip(self.tr("What happened during the runs: start, epochs, pauses, stops, saves and problems."))
@@ -126,7 +124,7 @@ class TrainPage(QWidget, PageDefaults, RunControls, RunEvents, RunHistoryActions
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(controls)
+        right_layout.addWidget(controls)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.progress)
         right_layout.addWidget(self.health)
@@ -137,7 +135,7 @@ class TrainPage(QWidget, PageDefaults, RunControls, RunEvents, RunHistoryActions
         main.addWidget(scroll)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        main.setSizes([470, 900])
+        main.setSizes([400, 900])  # at 1280×720 with the wide side bar: every run button shown, in French too
         layout = QVBoxLayout(self)
         layout.addWidget(main)
 

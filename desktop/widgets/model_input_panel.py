@@ -30,7 +30,8 @@ class ModelInputPanel(QGroupBox):
         self.processed_view.setToolTip(
             self.tr(
                 "The MNIST recipe: inverted if dark-on-light, cropped to the ink, fitted "
-                "in 20×20 keeping its aspect, centred by its centre of mass in 28×28."
+                "in 20×20 keeping its aspect with its brightest pixel full white, centred by its centre of mass "
+                "in 28×28."
             )
         )
         self.raw_toggle = QCheckBox(self.tr("Feed the models the raw input (no recipe)"))

@@ -34,8 +34,16 @@ class PixelView(QWidget):
     clicked = Signal()
     painted = Signal(int, int, bool)  # row, col of an image pixel the user brushed; True while the button is held
 
-    def __init__(self, placeholder: str = "", min_size: int = 84, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, placeholder: str = "", min_size: int = 84, parent: QWidget | None = None, *, follows_width: bool = True
+    ) -> None:
+        """``follows_width``: the height follows the width (the image's aspect; a wide column gets a tall view).
+        Off, the view takes the height its layout gives it, from ``min_size`` up, and letterboxes the image:
+        for a narrow column of several views and texts, where square views would ask for more height than
+        the window has (the layout then squeezes every view below its minimum, and the views overlap the
+        texts under them)."""
         super().__init__(parent)
+        self._follows_width = follows_width
         self._array: np.ndarray | None = None
         self._qimage: QImage | None = None
         self._scaled: tuple[int, QImage, np.ndarray] | None = None  # (scale, image enlarged by it, its pixels)
@@ -53,7 +61,7 @@ class PixelView(QWidget):
         if image is None:
             if self._array is None:
                 return
-            if self._array.shape[0] != self._array.shape[1]:
+            if self._follows_width and self._array.shape[0] != self._array.shape[1]:
                 self.updateGeometry()  # square again
             self._array, self._qimage = None, None
             self.update()
@@ -67,7 +75,7 @@ class PixelView(QWidget):
         h, w = array.shape
         self._qimage = QImage(array.data, w, h, w, QImage.Format.Format_Grayscale8)
         self._scaled = None
-        if reshaped:
+        if reshaped and self._follows_width:
             self.updateGeometry()  # another aspect: another height for the width
         self.update()
 
@@ -87,10 +95,10 @@ class PixelView(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(112, 112)
+        return QSize(112, 112) if self._follows_width else self.minimumSize()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
+        return self._follows_width
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         """Square when empty; the image's own aspect otherwise (a strip stays a strip)."""

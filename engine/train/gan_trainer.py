@@ -4,6 +4,11 @@
     0, BCE — only D's weights change (the fakes are detached).
 (2) Update G: fakes judged by D with labels 1 — only G's weights change (D's
     parameters are frozen for the phase and its optimiser does not step).
+
+With augmentation on, D sees every image, real or fake, through the same kind of random change, in both
+phases (differentiable augmentation, Zhao et al. 2020): D cannot memorise a small training set as
+easily, and since G is judged only through changed images it still learns the unchanged digits rather
+than moved and re-inked ones, as it would if only the real batches were changed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from .augment import GAN_AUGMENTATION, augment_batch
 from .config import make_optimizer
 from .trainer import Trainer, clear_grads
 
@@ -18,25 +24,35 @@ from .trainer import Trainer, clear_grads
 class GANTrainer(Trainer):
     metric_names = ("loss_d", "loss_g", "d_real", "d_fake")
     drop_last = True
+    augment_batches = False  # D's inputs are changed instead (see the module's docstring)
 
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
         self.opt_d = make_optimizer(config.optimizer, model.discriminator.parameters(), config.lr)
         self.opt_g = make_optimizer(config.optimizer, model.generator.parameters(), config.lr)
+        if self.augmenter is not None:
+            self.augmenter.settings = GAN_AUGMENTATION
         self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
 
     def _noise(self, n: int) -> torch.Tensor:
         return torch.randn(n, self.model.coding_size, device=self.device)
 
-    def step_discriminator(self, real01: torch.Tensor) -> dict[str, torch.Tensor]:
+    def _seen(self, images: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
+        """``images`` (model space) as D sees them: unchanged, or augmented with draws from ``generator``."""
+        if generator is None:
+            return images
+        model = self.model
+        return model.to_model_space(augment_batch(model.from_model_space(images), generator, self.augmenter.settings))
+
+    def step_discriminator(self, real01: torch.Tensor, generator: torch.Generator | None = None):
         """(1) Update D on real + an equal number of fake images."""
         model = self.model
         n = real01.shape[0]
         real = model.to_model_space(real01.reshape(n, 1, 28, 28))
         with torch.no_grad():
             fake = model.generate_raw(self._noise(n))
-        logits = model.discriminator_logits(torch.cat([fake, real]))
+        logits = model.discriminator_logits(self._seen(torch.cat([fake, real]), generator))
         labels = torch.cat([torch.zeros(n, device=self.device), torch.ones(n, device=self.device)])
         loss_d = F.binary_cross_entropy_with_logits(logits, labels)
         clear_grads(self.opt_d)
@@ -45,12 +61,12 @@ class GANTrainer(Trainer):
         probs = torch.sigmoid(logits.detach())
         return {"loss_d": loss_d.detach(), "d_fake": probs[:n].mean(), "d_real": probs[n:].mean()}
 
-    def step_generator(self, n: int) -> dict[str, torch.Tensor]:
+    def step_generator(self, n: int, generator: torch.Generator | None = None) -> dict[str, torch.Tensor]:
         """(2) Update G through a frozen D, with labels 1 ("real")."""
         model = self.model
         model.discriminator.requires_grad_(False)
         try:
-            logits = model.discriminator_logits(model.generate_raw(self._noise(n)))
+            logits = model.discriminator_logits(self._seen(model.generate_raw(self._noise(n)), generator))
             loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
             clear_grads(self.opt_g)
             loss_g.backward()
@@ -60,8 +76,10 @@ class GANTrainer(Trainer):
         return {"loss_g": loss_g.detach()}
 
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
-        values = self.step_discriminator(x)
-        values.update(self.step_generator(x.shape[0]))
+        # one generator for the step's two phases, seeded from the run's seed and the step (as for the batches)
+        generator = None if self.augmenter is None else self.augmenter.generator(x.device, self.global_step)
+        values = self.step_discriminator(x, generator)
+        values.update(self.step_generator(x.shape[0], generator))
         return values
 
     def single_phase(self, phase: str) -> dict[str, float]:

@@ -100,6 +100,8 @@ class Trainer:
         self.resumed_mid_epoch = False  # a continued run that had stopped during an epoch
 
     # -- to be provided by each family ---------------------------------------
+    augment_batches = True  # augmentation, when on, changes the batches (a GAN changes what D sees instead)
+
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         raise NotImplementedError
 
@@ -136,7 +138,7 @@ class Trainer:
         # index_select, not images[indices]: the same rows, without advanced indexing's general machinery,
         # which costs ~10 µs a batch on one CPU thread and several times more on two.
         x = self.train_set.images.index_select(0, indices).float().div_(255.0)
-        return x if self.augmenter is None else self.augmenter(x, self.global_step)
+        return x if self.augmenter is None or not self.augment_batches else self.augmenter(x, self.global_step)
 
     @property
     def steps_per_epoch(self) -> int:

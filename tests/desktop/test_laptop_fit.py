@@ -3,34 +3,95 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QToolBar, QToolButton, QWidget
 
+from desktop import i18n
 from desktop.pages import PAGES
+from desktop.pages.train.settings_panel import SettingsScrollArea
 from desktop.widgets.page_list import COMPACT, WIDE
+from engine import i18n as engine_i18n
+from engine.models import family_keys
 
 LAPTOP = (1280, 680)  # a 1280×720 screen less its panel and the window's title bar
 
 
 @pytest.fixture
-def full_window(window):
+def language(request, qapp):
+    """The window's language (English unless a test is parametrized with ``indirect=["language"]``)."""
+    code = getattr(request, "param", "en")
+    i18n.install_language(code, qapp)
+    yield code
+    i18n.install_language("en", qapp)
+    engine_i18n.set_language(None)
+
+
+def settle() -> None:
+    """Let every layout catch up: each level re-lays out on an event of its own, one level per round."""
+    for _ in range(20):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def full_window(language, window):
     """The window with every page built and every shipped model loaded (the widest state)."""
     for spec in PAGES:
         window.show_page(spec.key)
         QApplication.processEvents()
     assert window.context.library.wait_for_loads(30000)
-    QApplication.processEvents()
+    settle()
     return window
 
 
-def test_the_window_fits_a_1280x720_laptop_with_every_page_built(full_window):
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
+def test_the_window_fits_a_1280x720_laptop_with_every_page_built(full_window, language):
     for compact in (True, False):
         full_window.set_compact_side_bar(compact)
-        QApplication.processEvents()
+        settle()
         hint = full_window.minimumSizeHint()
-        assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1], (compact, hint)
+        assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1], (language, compact, hint)
     full_window.resize(*LAPTOP)
-    QApplication.processEvents()
+    settle()
     assert (full_window.width(), full_window.height()) == LAPTOP
+
+
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
+def test_the_train_page_fits_with_the_wide_side_bar_whatever_the_model(full_window, language):
+    """Each family shows its own settings and layers (the DCGAN's are the widest); French is the longer."""
+    full_window.set_compact_side_bar(False)
+    full_window.show_page("train")
+    page = full_window.page("train")
+    for family in family_keys():
+        page.settings_panel.set_family(family)
+        settle()
+        hint = full_window.minimumSizeHint()
+        assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1], (language, family, hint)
+    page.settings_panel.set_family("dcgan")  # the widest layers, and a GAN's two more run buttons
+    full_window.resize(*LAPTOP)
+    settle()
+    panel, scroll = page.settings_panel, page.findChild(SettingsScrollArea)
+    assert panel.width() >= panel.minimumSizeHint().width()  # the settings are never cut on their right
+    assert panel.width() <= scroll.viewport().width()
+    assert clipped_controls(page) == []
+    hidden = [b.text() for b in (page.compare_button, page.export_button, *page.phase_buttons) if not b.isVisible()]
+    assert hidden == [], "at 1280×720 every run button is in the row, none in its » menu"
+
+
+@pytest.mark.parametrize("language", ["fr"], indirect=True)
+def test_run_buttons_that_do_not_fit_a_narrower_window_wait_in_the_row_menu(full_window, language):
+    full_window.set_compact_side_bar(False)
+    full_window.show_page("train")
+    page = full_window.page("train")
+    page.settings_panel.set_family("dcgan")
+    full_window.resize(200, LAPTOP[1])  # as narrow as the window goes
+    settle()
+    bar = page.findChild(QToolBar, "run_controls")
+    actions = [page.start_action, page.pause_action, page.stop_action, page.step_d_action, page.step_g_action]
+    actions += [page.compare_action, page.export_action]
+    in_menu = bar.findChild(QToolButton, "qt_toolbar_ext_button").menu().actions()
+    hidden = [a.text() for a in actions if not bar.widgetForAction(a).isVisible()]
+    assert "Exporter" in hidden and page.start_action.text() not in hidden  # the lesser ones go first
+    assert sorted(hidden) == sorted(a.text() for a in in_menu)  # none is lost: the » menu lists them
+    assert next(a for a in in_menu if a.text() == "Exporter").menu() is page.export_menu
 
 
 def clipped_controls(page: QWidget) -> list[str]:
@@ -47,13 +108,14 @@ def clipped_controls(page: QWidget) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
 @pytest.mark.parametrize("compact", [True, False], ids=["icons only", "titles"])
-def test_every_page_fits_and_nothing_is_clipped_at_1280x680(full_window, compact):
+def test_every_page_fits_and_nothing_is_clipped_at_1280x680(full_window, compact, language):
     full_window.set_compact_side_bar(compact)
     full_window.resize(*LAPTOP)
     for spec in PAGES:
         full_window.show_page(spec.key)
-        QApplication.processEvents()
+        settle()
         page = full_window.page(spec.key)
         room = full_window.stack.size()
         need = page.minimumSizeHint()

@@ -98,3 +98,50 @@ def test_the_newest_model_chosen_wins_and_a_stale_map_is_dropped(qtbot, context)
     assert first.path not in widget._maps  # what the first request made was dropped, never shown
     assert widget.shutdown()
     library.shutdown()
+
+
+# -- the side column at 1280×720 ------------------------------------------------------------------
+@pytest.fixture
+def language(request, qapp):
+    from desktop import i18n
+    from engine import i18n as engine_i18n
+
+    i18n.install_language(request.param, qapp)
+    yield request.param
+    i18n.install_language("en", qapp)
+    engine_i18n.set_language(None)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
+def test_the_decoded_image_leaves_its_coordinates_and_explanation_readable_at_1280x720(qtbot, language, window):
+    """Hovering a point and clicking a dot on a laptop (1280×720, the side bar with its titles): every image
+    of the column stays above its texts, and every text shows all of its lines."""
+    window.set_compact_side_bar(False)
+    window.resize(1280, 680)  # the screen less its panel and the window's title bar
+    window.show_page("latent")
+    page = window.page("latent")
+    assert page.wait_for_map(60000)
+    index = len(page.map.coords) // 3
+    vb = page.plot.getPlotItem().vb
+    x, y = (float(v) for v in page.map.coords[index])
+    page.plot.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(x, y)))
+    qtbot.waitUntil(lambda: page.hover_view.image() is not None, timeout=2000)
+    page.show_point(index)
+    for _ in range(20):  # each level of layouts catches up on an event of its own
+        QApplication.processEvents()
+    assert (window.width(), window.height()) == (1280, 680)
+    side = page.side
+    columns = (
+        (side.hover_view, [side.hover_label, side.how_label]),
+        (side.original_view, [side.clicked_label]),
+        (side.reconstruction_view, [side.clicked_label]),
+    )
+    for view, texts in columns:
+        assert view.rect().contains(view.image_rect()), "the image is painted within its view"
+        for label in texts:
+            assert label.text() and label.parentWidget() is view.parentWidget()
+            assert not view.geometry().intersects(label.geometry()), (label.text(), view.geometry(), label.geometry())
+            lines = label.heightForWidth(label.width()) if label.wordWrap() else label.minimumSizeHint().height()
+            assert label.height() >= lines, label.text()  # no line cut at the bottom
+            assert label.parentWidget().rect().contains(label.geometry()), label.text()  # nor by its box
+    assert side.hover_label.geometry().top() >= side.hover_view.geometry().bottom()

@@ -3,6 +3,8 @@ a run without it exactly what it was (no draw from any generator the run already
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import torch
 import torch.nn.functional as F
@@ -55,6 +57,19 @@ def test_every_image_changes_but_keeps_roughly_its_ink(digits):
     # the thinnest a thin digit gets is a faint pencil line (a fifth of its ink), never blank
     assert per_image.min() > 0.15 and per_image.max() < 2.2
     assert (_ink_centre(out) - _ink_centre(digits)).abs().max() < 5.0  # the digit stays near the middle
+
+
+def test_ink_fades_and_softens_as_on_a_photographed_page_but_never_vanishes(digits):
+    only_ink = Augmentation(
+        max_shift=0, max_rotation=0, min_scale=1, max_scale=1, max_thicken=0, max_thin=0, min_ink=0.7
+    )
+    only_ink = dataclasses.replace(only_ink, max_blur=0.6)
+    out = augment_batch(digits, torch.Generator().manual_seed(3), only_ink)
+    darkest = out.amax(dim=(1, 2))
+    assert darkest.min() < 0.85 and darkest.min() > 0.6  # some images get a fainter pen, none a blank one
+    grey = ((out > 0.1) & (out < 0.9)).float().mean()
+    assert grey > ((digits > 0.1) & (digits < 0.9)).float().mean() * 1.2  # softer edges: more grey pixels
+    assert (_ink_centre(out) - _ink_centre(digits)).abs().max() < 0.5  # nothing moves
 
 
 def _ink_centre(images: torch.Tensor) -> torch.Tensor:
@@ -165,3 +180,24 @@ def test_stroke_width_uses_exactly_a_3x3_dilation_and_erosion(digits):
     x = digits.unsqueeze(1)
     assert torch.equal(extreme_3x3(x, torch.maximum), F.max_pool2d(x, 3, stride=1, padding=1))
     assert torch.equal(extreme_3x3(x, torch.minimum), -F.max_pool2d(-x, 3, stride=1, padding=1))
+
+
+def test_a_gan_with_augment_changes_what_d_sees_not_the_digits_g_learns(mnist):
+    """D judges real and generated images through the same random changes (differentiable augmentation);
+    the real batches themselves stay plain, and G's gradient flows through the changes."""
+    config = default_train_config("dcgan", epochs=1, augment=True, batch_size=16, **QUICK)
+    trainer = create_trainer(default_model_config("dcgan"), config, mnist)
+    indices = torch.arange(16)
+    real = trainer.batch(indices)
+    assert torch.equal(real, trainer.train_set.images.index_select(0, indices).float() / 255.0)
+
+    seen = []
+    logits = trainer.model.discriminator_logits
+    trainer.model.discriminator_logits = lambda x: seen.append(x.detach().clone()) or logits(x)
+    generator_before = [p.detach().clone() for p in trainer.model.generator.parameters()]
+    trainer.train_step(real)
+    shown_real = trainer.model.from_model_space(seen[0][16:]).reshape(16, 28, 28)
+    assert (shown_real - real).abs().amax(dim=(1, 2)).min() > 0.1  # every real image D saw was changed
+    assert seen[0][16:].min() >= -1.0 and seen[0][16:].max() <= 1.0  # still in the model's pixel range
+    moved = [not torch.equal(a, b) for a, b in zip(generator_before, trainer.model.generator.parameters())]
+    assert all(moved)  # G learned through the augmentation

@@ -157,21 +157,7 @@ def test_the_shipped_mnist_autoencoders_are_all_measured():
     assert families.count("denoising") >= 2 and families.count("vae") >= 2, families
 
 
-# Retrained with --augment (600–2,000 epochs on the 3,600 embedded digits), these four still keep 88.0–89.9 %
-# (they kept 62–74 % before): the bar is not met yet, and issue 14 stays open for them. Strict: the day one
-# of them passes, this test says so and the list must shrink.
-BELOW_THE_BAR = {"mnist-denoising-gaussian", "mnist-denoising-dropout", "mnist-sparse", "mnist-vae"}
-
-
-def _held(path):
-    if path.stem in BELOW_THE_BAR:
-        return pytest.param(
-            path, id=path.stem, marks=pytest.mark.xfail(strict=True, reason="below issue 14's 90 % bar (README)")
-        )
-    return pytest.param(path, id=path.stem)
-
-
-@pytest.mark.parametrize("path", [_held(p) for p in HELD_TO_THE_BAR])
+@pytest.mark.parametrize("path", HELD_TO_THE_BAR, ids=lambda p: p.stem)
 def test_a_shipped_mnist_autoencoder_keeps_what_the_judge_reads(path, judge, digits, read_originals):
     report = judge_kept(load_checkpoint(path).model, judge, digits, read_originals)
     figures = "\n".join(

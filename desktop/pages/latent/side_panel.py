@@ -4,30 +4,36 @@ clicked with its reconstruction, and the Draw page's drawing (the ★ on the map
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.widgets.pixel_view import PixelView
 from engine.latent_neighbours import K_NEIGHBOURS
 
 WIDTH = 280
+VIEW_MAX = 224  # the decoded image's largest height (8 pixels per pixel of a 28×28 image)
 
 
 class SidePanel(QWidget):
+    """Three boxes in a column of :data:`WIDTH` pixels. Its views take the height the column has (they do not
+    ask for squares of its width, which the window's height cannot give at 1280×720), from their minimum up
+    to :data:`VIEW_MAX`, so the texts under them always keep their lines."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hover_view = PixelView(self.tr("Move the mouse over the map"), 104)
+        self.hover_view = self._view(self.tr("Move the mouse over the map"), 104, VIEW_MAX)
         self.hover_label = QLabel()
+        self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().height())  # no jump on the first hover
         self.how_label = QLabel()  # how the point under the mouse becomes a code
         self.how_label.setWordWrap(True)
-        self.original_view = PixelView(self.tr("Click a dot"), 80)
-        self.reconstruction_view = PixelView("", 80)
+        self.original_view = self._view(self.tr("Click a dot"), 80, VIEW_MAX // 2)
+        self.reconstruction_view = self._view("", 80, VIEW_MAX // 2)
         self.clicked_label = QLabel()
         self.clicked_label.setWordWrap(True)
-        self.drawing_view = PixelView(self.tr("Draw on the Draw page"), 72)
+        self.drawing_view = self._view(self.tr("Draw on the Draw page"), 72, VIEW_MAX // 2)
         hover_box = QGroupBox(self.tr("Decoded under the mouse"))
         hb = QVBoxLayout(hover_box)
-        hb.addWidget(self.hover_view)
+        hb.addWidget(self.hover_view, 1)
         hb.addWidget(self.hover_label)
         hb.addWidget(self.how_label)
         click_box = QGroupBox(self.tr("The dot you clicked"))
@@ -39,19 +45,30 @@ class SidePanel(QWidget):
         ):
             col = QVBoxLayout()
             col.addWidget(QLabel(title))
-            col.addWidget(view)
+            col.addWidget(view, 1)
             pair.addLayout(col)
-        cb.addLayout(pair)
+        cb.addLayout(pair, 1)
         cb.addWidget(self.clicked_label)
         draw_box = QGroupBox(self.tr("Your drawing (★ on the map)"))
         db = QVBoxLayout(draw_box)
-        db.addWidget(self.drawing_view)
+        db.addWidget(self.drawing_view, 1)
         side = QVBoxLayout(self)
-        side.addWidget(hover_box)
-        side.addWidget(click_box)
-        side.addWidget(draw_box)
-        side.addStretch(1)
+        side.addWidget(hover_box, 2)  # the room a tall window has goes to the decoded image first
+        side.addWidget(click_box, 1)
+        side.addWidget(draw_box, 1)
         self.setFixedWidth(WIDTH)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Tall enough for the texts as they wrap in this width (a longer language wraps onto more lines):
+        a window any shorter would squeeze the views onto the texts."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.layout().totalHeightForWidth(WIDTH)))
+
+    @staticmethod
+    def _view(placeholder: str, min_side: int, max_height: int) -> PixelView:
+        view = PixelView(placeholder, min_side, follows_width=False)
+        view.setMaximumHeight(max_height)
+        return view
 
     def say_how_hovering_decodes(self, method: str) -> None:
         """``method``: the map's ("plane", "pca" or "tsne")."""

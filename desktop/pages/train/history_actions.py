@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtGui import QAction
 
 from desktop.pages.train.history_panel import fill_plot
 from desktop.tasks import TaskRunner
@@ -51,17 +51,17 @@ class RunHistoryActions:
 
     reviewed_path: Path | None = None
 
-    def _build_history_controls(self) -> list:
-        """The Compare with… and Export buttons of the page's control row."""
+    def _build_history_controls(self) -> list[QAction]:
+        """The Compare with… and Export actions of the page's control row (its tool bar makes their buttons,
+        and lists them in its » menu when the window is too narrow for them)."""
         self._run_reader = TaskRunner("run-history", parent=self)
         self._run_reader.result.connect(self._on_run_read)
         self._run_reader.error.connect(self._on_run_unreadable)
-        self.compare_button = QToolButton()
-        self.compare_button.setText(self.tr("Compare with…"))
-        self.compare_button.setToolTip(
+        self.compare_action = QAction(self.tr("Compare with…"), self)
+        self.compare_action.setToolTip(
             self.tr("Overlay this run's validation curves with other runs' and see their final metrics side by side.")
         )
-        self.compare_button.clicked.connect(lambda: self.compare_with())
+        self.compare_action.triggered.connect(lambda: self.compare_with())
         self.export_menu = HistoryExportMenu(
             self,
             self.context.settings,
@@ -72,17 +72,15 @@ class RunHistoryActions:
         )
         self.export_menu.done.connect(lambda text: self._say(text, False))
         self.export_menu.failed.connect(lambda text: self._say(text, True))
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(
+        self.export_action = QAction(self.tr("Export"), self)
+        self.export_action.setToolTip(
             self.tr(
                 "Export the run: its history as CSV, its snapshots as an animated GIF, "
                 "the curves as PNG or SVG, the grid shown as PNG."
             )
         )
-        self.export_button.setMenu(self.export_menu)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        return [self.compare_button, self.export_button]
+        self.export_action.setMenu(self.export_menu)
+        return [self.compare_action, self.export_action]
 
     def _say(self, text: str, error: bool) -> None:
         self._log(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QToolButton
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from engine.models import find_family
 
@@ -33,7 +33,7 @@ class RunControls:
     _stopping = False
     _family = ""
 
-    def _build_run_controls(self) -> QHBoxLayout:
+    def _build_run_controls(self) -> QToolBar:
         """The actions, and the row of their buttons (the page adds its history buttons at the right end)."""
         self.start_action = self._action(
             QCoreApplication.translate("TrainPage", "Start"),
@@ -77,14 +77,25 @@ class RunControls:
             ),
             lambda: self.step_phase("g"),
         )
-        controls = QHBoxLayout()
+        # A tool bar: when the window is narrow, the buttons that do not fit (Compare, Export first) go in
+        # its » menu instead of widening the window; every action keeps its shortcut.
+        controls = QToolBar()
+        controls.setObjectName("run_controls")
+        controls.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        controls.setStyleSheet("QToolBar { border: none; spacing: 6px; }")
         for action in (self.start_action, self.pause_action, self.stop_action):
-            controls.addWidget(self._button(action))
-        controls.addSpacing(16)
-        self.phase_buttons = [self._button(self.step_d_action), self._button(self.step_g_action)]
-        for button in self.phase_buttons:
-            controls.addWidget(button)
-        controls.addStretch(1)
+            self._button(controls, action)
+        pause = controls.widgetForAction(self.pause_action)  # as wide as its wider word: the row never jumps
+        widths = []
+        for text in (QCoreApplication.translate("TrainPage", "Resume"), self.pause_action.text()):
+            pause.setText(text)
+            widths.append(pause.sizeHint().width())
+        pause.setMinimumWidth(max(widths))
+        controls.addSeparator()
+        self.phase_buttons = [self._button(controls, self.step_d_action), self._button(controls, self.step_g_action)]
+        spacer = QWidget()  # the page adds its history buttons after it, at the row's right end
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        controls.addWidget(spacer)
         return controls
 
     def _action(self, text: str, shortcut: str, tip: str, slot) -> QAction:
@@ -96,11 +107,12 @@ class RunControls:
         self.addAction(action)  # active while the page is shown
         return action
 
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumWidth(90)
+    def _button(self, bar: QToolBar, action: QAction) -> QToolButton:
+        if action.text().endswith("…"):
+            action.setIconText(action.text())  # a tool bar's button drops the "…" that says a dialog opens
+        bar.addAction(action)  # hidden with the action (a GAN's single phases for the other families)
+        button = bar.widgetForAction(action)
+        button.setAutoRaise(False)  # a button, not a flat tool bar entry
         return button
 
     # -- commands ----------------------------------------------------------------------

@@ -7,32 +7,34 @@ hyperparameter to the lecture's default for that family
 (``engine.models.default_model_config`` and
 ``engine.train.default_train_config``), so the defaults a student sees are the
 ones the lecture's Keras code uses.
+
+The Data and Device boxes live in :mod:`~desktop.pages.train.data_box` and
+:mod:`~desktop.pages.train.device_box`. The forms put a label above its field
+when the panel is narrow (:mod:`~desktop.pages.train.wrapping_form`), so the
+panel fits beside the run's views on a 1280×720 laptop in French too; its
+scroll area (:class:`SettingsScrollArea`) scrolls only up and down.
 """
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
-    QFormLayout,
+    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
-    QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.pages.train import picture_sources
+from desktop.pages.train.data_box import DataBox, source_key
+from desktop.pages.train.device_box import FAST_COMPILED, DeviceBox
 from desktop.pages.train.form_inputs import (
     combo_box,
     double_box,
@@ -42,9 +44,7 @@ from desktop.pages.train.form_inputs import (
     spin_box,
     widget_value,
 )
-from desktop.pages.train.import_dialog import describe_source
-from engine.data import DATASET_NAMES, DataConfig, DatasetError, find_sources, import_folder
-from engine.device import available_devices
+from desktop.pages.train.wrapping_form import WrappingForm
 from engine.i18n import _
 from engine.models import (
     build_model,
@@ -59,22 +59,16 @@ from engine.models.families import all_options
 from engine.train import default_train_config
 from engine.train.augment import DEFAULT_AUGMENTATION
 
-FAST_COMPILED = "auto+compile"  # the device box's compiled fast path
+__all__ = ["FAST_COMPILED", "SettingsPanel", "SettingsScrollArea", "source_key"]
 
-DATASET_TITLES = {  # translated where shown
-    "mnist": QT_TRANSLATE_NOOP("SettingsPanel", "MNIST (handwritten digits)"),
-    "fashion-mnist": QT_TRANSLATE_NOOP("SettingsPanel", "Fashion-MNIST (clothes)"),
-}
 OPTIMIZER_TITLES = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
 
 
-def source_key(config: DataConfig) -> str:
-    """How a data choice is remembered between sessions: its kind and folder, never its label."""
-    return f"{config.source_kind}:{config.location or ''}"
-
-
 class SettingsPanel(QWidget):
-    """Family, layer table, data, hyperparameters and device; builds the engine's configs."""
+    """Family, layer table, data, hyperparameters and device; builds the engine's configs.
+
+    The data and device boxes are widgets of their own (:mod:`~desktop.pages.train.data_box`,
+    :mod:`~desktop.pages.train.device_box`); their inputs are reachable from here too."""
 
     family_changed = Signal(str)
     message = Signal(str)  # for the page's log / status bar
@@ -84,10 +78,16 @@ class SettingsPanel(QWidget):
         self._settings = settings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.data_box = DataBox(settings)
+        self.data_box.message.connect(self.message)
+        self.dataset_combo, self.source_combo = self.data_box.dataset_combo, self.data_box.source_combo
+        self.import_button = self.data_box.import_button
+        self.device_box = DeviceBox()
+        self.device_combo, self.threads = self.device_box.device_combo, self.device_box.threads
         layout.addWidget(self._build_model_box())
-        layout.addWidget(self._build_data_box())
+        layout.addWidget(self.data_box)
         layout.addWidget(self._build_hyper_box())
-        layout.addWidget(self._build_device_box())
+        layout.addWidget(self.device_box)
         layout.addStretch(1)
         self._restore()
 
@@ -128,43 +128,9 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.param_label)
         return box
 
-    def _build_data_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Data"))
-        form = QFormLayout(box)
-        self.dataset_combo = combo_box(
-            {key: self.tr(title) for key, title in DATASET_TITLES.items()},
-            self.tr("The images to learn from: 28×28 grey digits or clothes."),
-        )
-        self.dataset_combo.currentIndexChanged.connect(self._refresh_sources)
-        self.source_combo = QComboBox()
-        self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.source_combo.setMinimumContentsLength(16)
-        self.source_combo.setToolTip(
-            self.tr(
-                "Where the images come from: the small subset shipped with the app (fast, "
-                "offline), the full 60,000-image dataset, or a folder you imported."
-            )
-        )
-        self.import_button = QPushButton(self.tr("Import folder…"))
-        self.import_button.setToolTip(
-            self.tr(
-                "Use a folder that holds the four IDX files (train/t10k images and "
-                "labels, .gz or not), e.g. a copy downloaded on another computer; or a "
-                "folder of your own pictures, one sub-folder per class or all "
-                "together (you see them converted before training)."
-            )
-        )
-        self.import_button.clicked.connect(self._ask_import_folder)
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.source_combo, 1)
-        source_row.addWidget(self.import_button)
-        form.addRow(self.tr("Dataset"), self.dataset_combo)
-        form.addRow(self.tr("Source"), source_row)
-        return box
-
     def _build_hyper_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Hyperparameters (the lecture's defaults)"))
-        form = self.hyper_form = QFormLayout(box)
+        form = self.hyper_form = WrappingForm(box)  # narrow: each label above its field
         self.epochs = spin_box(1, 1000, self.tr("Passes over the whole training set."))
         self.batch_size = spin_box(1, 4096, self.tr("Images per training step."))
         self.lr = double_box(
@@ -199,7 +165,10 @@ class SettingsPanel(QWidget):
                 "Change each training batch at random, on the fly: every image moved by up to {shift} pixels, "
                 "turned by up to {angle}°, resized by up to {scale} % and drawn with a thicker or thinner stroke "
                 "(the seed above fixes the draws). The model then reads digits drawn here or rendered from a font "
-                "much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on."
+                "much better, for a slightly higher validation loss. The shipped MNIST models are trained with it on. "
+                "For a GAN, the discriminator sees real and generated images alike through these changes (and "
+                "fainter ink), so it cannot learn a small training set by heart; the generator still learns "
+                "plain images."
             ).format(
                 shift=locale.toString(limits.max_shift, "g", 3),
                 angle=locale.toString(limits.max_rotation, "g", 3),
@@ -214,68 +183,16 @@ class SettingsPanel(QWidget):
             (self.tr("Seed"), self.seed),
             (self.tr("Steps per epoch"), self.max_steps),
         ):
-            form.addRow(label, widget)
+            form.add_row(label, widget)
         # One row per setting of any registered family; each family shows its own (see reset_defaults).
         self.option_widgets: dict[str, QWidget] = {}
         for option in all_options():
             widget = self.option_widgets[option.name] = option_widget(option)
             signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else widget.valueChanged
             signal.connect(lambda *_args, name=option.name: self._on_option_changed(name))
-            form.addRow(_(option.label), widget)
-        form.addRow(self.tr("Augment images"), self.augment)  # last: it shapes the data, not the model
+            form.add_row(_(option.label), widget)
+        form.add_row(self.tr("Augment images"), self.augment)  # last: it shapes the data, not the model
         return box
-
-    def _build_device_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Device"))
-        form = QFormLayout(box)
-        self.device_combo = QComboBox()
-        self.device_combo.addItem(self.tr("Automatic (best available)"), "auto")
-        self._devices = available_devices()
-        cores = os.cpu_count() or 1
-        for name, description in self._devices:
-            text = self.tr("CPU — %n core(s) on this machine", "", cores) if name == "cpu" else description
-            self.device_combo.addItem(text, name)
-        self.device_combo.addItem(self.tr("Fast (compiled) — best available"), FAST_COMPILED)
-        self.device_combo.setItemData(
-            self.device_combo.count() - 1,
-            self.tr(
-                "The training step compiled with torch.compile (CUDA graphs on a GPU): faster per step once compiled, "
-                "but compiling takes a while first. A run too short to win that time back trains normally, and the "
-                "run's log says so."
-            ),
-            Qt.ItemDataRole.ToolTipRole,
-        )
-        gpus = [d for n, d in self._devices if n != "cpu"]
-        if gpus:
-            found = self.tr("Found: {gpus}.").format(gpus="; ".join(gpus))
-        else:
-            found = self.tr("No GPU was found here: training runs on the CPU.")
-        self.device_combo.setToolTip(
-            self.tr("Where the model trains. Automatic picks CUDA, then Apple MPS, then the CPU. {found}").format(
-                found=found
-            )
-        )
-        self.threads = spin_box(
-            1,
-            max(1, cores),
-            self.tr(
-                "CPU threads torch may use. 1 leaves the other core(s) to "
-                "the window, which keeps it smooth on a small laptop."
-            ),
-        )
-        self.device_label = QLabel(self._describe_devices())
-        self.device_label.setWordWrap(True)
-        self.device_label.setToolTip(self.tr("What this machine offers."))
-        form.addRow(self.tr("Train on"), self.device_combo)
-        form.addRow(self.tr("CPU threads"), self.threads)
-        form.addRow(self.device_label)
-        return box
-
-    def _describe_devices(self) -> str:
-        gpus = [d for n, d in self._devices if n != "cpu"]
-        cores = os.cpu_count() or 1
-        found = ", ".join(gpus) if gpus else self.tr("no GPU")
-        return self.tr("Detected: {found}; CPU with %n core(s).", "", cores).format(found=found)
 
     # -- the family and its defaults -------------------------------------------------------
     @property
@@ -364,93 +281,34 @@ class SettingsPanel(QWidget):
             params.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for col, item in enumerate((name, detail, output, params)):
                 self.layer_table.setItem(i, col, item)
+        self._fit_layer_columns()
         count = keras_parameter_count(model)
         self.param_label.setText(self.tr("<b>{count}</b> parameters").format(count=locale.toString(count)))
 
-    # -- data sources ----------------------------------------------------------------
+    def _fit_layer_columns(self) -> None:
+        """The table is at least as wide as its columns need: the names, shapes and counts are never
+        cut, and the details (elided when long, whole in their tooltips) keep their heading's width."""
+        table, header = self.layer_table, self.layer_table.horizontalHeader()
+        fitted = sum(max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in (0, 2, 3))
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(fitted + header.sectionSizeHint(1) + scroll_bar + 2 * table.frameWidth())
+
+    # -- the data (the Data box) ------------------------------------------------------
     @property
     def dataset(self) -> str:
-        return self.dataset_combo.currentData()
+        return self.data_box.dataset
 
-    def _imported_dir(self, name: str) -> str | None:
-        if self._settings is None:
-            return None
-        value = self._settings.value(f"train/imported_dir/{name}", "")
-        return str(value) or None
-
-    def _refresh_sources(self, *_args, prefer: str | None = None) -> None:
-        """List the sources on this machine; ``prefer`` is a :func:`source_key` to select."""
-        name = self.dataset
-        imported = self._imported_dir(name)
-        previous = prefer or (source_key(self.source_combo.currentData()) if self.source_combo.count() else None)
-        self.source_combo.clear()
-        has_full = False
-        for info in find_sources(name, imported):
-            if info.kind == "embedded":
-                config = DataConfig(name, "embedded", allow_download=False)
-                label = info.shown_heading().capitalize()
-            else:
-                config = DataConfig(name, "folder", location=info.location, allow_download=False)
-                if info.kind == "imported":
-                    label = self.tr("Imported folder — {0}").format(info.location)
-                else:
-                    has_full = True
-                    label = self.tr("Full dataset — {0}").format(info.shown_describe())
-            self.source_combo.addItem(label, config)
-        if not has_full:
-            config = DataConfig(name, "full", allow_download=True)
-            self.source_combo.addItem(
-                self.tr("Full dataset — download from the official mirror (needs internet)"), config
-            )
-        for config in picture_sources.remembered(self._settings):  # folders of pictures: datasets of their own
-            self.source_combo.addItem(describe_source(config), config)
-        for i in range(self.source_combo.count()):
-            if source_key(self.source_combo.itemData(i)) == previous:
-                self.source_combo.setCurrentIndex(i)
-                break
-
-    def data_config(self) -> DataConfig:
+    def data_config(self):
         """The data the run will train on, as chosen in the Source box."""
-        return self.source_combo.currentData()
-
-    def _ask_import_folder(self) -> None:
-        title = self.tr(DATASET_TITLES[self.dataset])
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder with the {dataset} IDX files").format(dataset=title)
-        )
-        if folder and picture_sources.is_picture_folder(folder):
-            config = picture_sources.ask_pictures(self, folder, self._settings)  # the preview, then remembered
-            if config is not None:
-                self.use_pictures(config)
-        elif folder:
-            error = self.import_folder(folder)
-            if error:
-                QMessageBox.warning(self, self.tr("Cannot use this folder"), error)
+        return self.data_box.data_config()
 
     def import_folder(self, folder: str) -> str | None:
         """Check ``folder`` and make it the source; returns None, or why it cannot be used."""
-        name = self.dataset
-        try:
-            info = import_folder(name, folder)
-        except DatasetError as exc:
-            return self.tr("This folder does not hold a readable copy of {dataset}:\n\n{reason}").format(
-                dataset=self.tr(DATASET_TITLES[name]), reason=exc
-            )
-        if self._settings is not None:
-            self._settings.setValue(f"train/imported_dir/{name}", info.location)
-        self._refresh_sources(prefer=source_key(DataConfig(name, "folder", location=info.location)))
-        self.message.emit(
-            self.tr("Imported {dataset} from {folder}.").format(
-                dataset=self.tr(DATASET_TITLES[name]), folder=info.location
-            )
-        )
-        return None
+        return self.data_box.import_folder(folder)
 
-    def use_pictures(self, config: DataConfig) -> None:
+    def use_pictures(self, config) -> None:
         """Make an imported folder of pictures the source (it stays listed in the Source box)."""
-        picture_sources.remember(self._settings, config)
-        self._refresh_sources(prefer=source_key(config))
-        self.message.emit(self.tr("Training data: the pictures of {folder}.").format(folder=config.location))
+        self.data_box.use_pictures(config)
 
     # -- the configs ------------------------------------------------------------------
     def model_config(self):
@@ -459,7 +317,7 @@ class SettingsPanel(QWidget):
         return default_model_config(family, **values)
 
     def train_config(self):
-        device = self.device_combo.currentData()
+        device = self.device_box.device
         fast = device == FAST_COMPILED  # the compiled fast path on the best device (engine.train.compiled)
         return default_train_config(
             self.family,
@@ -477,39 +335,52 @@ class SettingsPanel(QWidget):
 
     def set_running(self, running: bool) -> None:
         """Nothing that would change the run can be edited while it runs."""
-        for widget in (
-            self.family_combo,
-            self.dataset_combo,
-            self.source_combo,
-            self.import_button,
-            self.device_combo,
-            self.threads,
-        ):
-            widget.setEnabled(not running)
+        self.family_combo.setEnabled(not running)
+        self.data_box.setEnabled(not running)
         self.hyper_form.parentWidget().setEnabled(not running)
+        self.device_box.set_running(running)
 
     # -- remembering -------------------------------------------------------------------
     def _restore(self) -> None:
         s = self._settings
         family = str(s.value("train/family", "stacked")) if s else "stacked"
         dataset = str(s.value("train/dataset", "fashion-mnist")) if s else "fashion-mnist"
-        self.dataset_combo.blockSignals(True)
-        select_data(self.dataset_combo, dataset if dataset in DATASET_NAMES else "fashion-mnist")
-        self.dataset_combo.blockSignals(False)
-        self._refresh_sources(prefer=str(s.value("train/source", "")) if s else None)
+        self.data_box.select(dataset, str(s.value("train/source", "")) if s else None)
         self.family_combo.blockSignals(True)
         select_data(self.family_combo, family if family in family_keys() else "stacked")
         self.family_combo.blockSignals(False)
         self.reset_defaults()
         if s:
-            select_data(self.device_combo, str(s.value("train/device", "auto")))
+            self.device_box.select(str(s.value("train/device", "auto")))
 
     def save(self) -> None:
         s = self._settings
         if s is None:
             return
         s.setValue("train/family", self.family)
-        s.setValue("train/dataset", self.dataset)
-        if self.source_combo.count():
-            s.setValue("train/source", source_key(self.data_config()))
-        s.setValue("train/device", self.device_combo.currentData())
+        self.data_box.save(s)
+        s.setValue("train/device", self.device_box.device)
+
+
+class SettingsScrollArea(QScrollArea):
+    """Scrolls the settings up and down, never sideways: as wide as the panel's narrowest layout needs,
+    whatever the family (each shows its own rows) and the language."""
+
+    def __init__(self, panel: SettingsPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the panel's layout changed (another family's rows): the splitter makes room
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        # room for the vertical scroll bar even while it is hidden: showing it then never squeezes the panel
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), hint.height())

@@ -1,0 +1,78 @@
+"""The ``reconstruct`` and ``sample`` commands: a checkpoint's pictures written as PNG files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .cli_common import CLIError, _load_checkpoint, _output_folder, _print_json
+from .i18n import _
+
+
+def cmd_reconstruct(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from . import inference
+    from .imageio import ImageError, read_image, write_png
+    from .models import AUTOENCODER_FAMILIES
+
+    checkpoint = _load_checkpoint(args.checkpoint)
+    if checkpoint.meta["family"] not in AUTOENCODER_FAMILIES:
+        raise CLIError(
+            _("{checkpoint} is a {family}, not an autoencoder; use 'sample'").format(
+                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
+            )
+        )
+    outputs = [f"{Path(p).stem}.{kind}.png" for p in args.images for kind in ("input", "recon")]
+    out_dir = _output_folder(args.out_dir, "--out-dir", outputs)
+    failures = 0
+    for image_path in args.images:
+        try:
+            prepared = inference.prepare(read_image(image_path))
+        except (ImageError, OSError) as exc:
+            print(_("error: {reason}").format(reason=exc), file=sys.stderr)
+            failures += 1
+            continue
+        result = inference.reconstruct(checkpoint.model, prepared.input)
+        stem = Path(image_path).stem
+        write_png(out_dir / f"{stem}.input.png", np.rint(prepared.input * 255).astype(np.uint8))
+        write_png(out_dir / f"{stem}.recon.png", np.rint(result.output * 255).astype(np.uint8))
+        _print_json(
+            {
+                "image": str(image_path),
+                "bce": result.bce,
+                "mse": result.mse,
+                "psnr": result.psnr,
+                "inverted": bool(prepared.inverted),
+                "input": str(out_dir / f"{stem}.input.png"),
+                "recon": str(out_dir / f"{stem}.recon.png"),
+            }
+        )
+    return 1 if failures else 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from . import inference
+    from .imageio import make_grid, write_png
+    from .models import GENERATOR_FAMILIES
+
+    checkpoint = _load_checkpoint(args.checkpoint)
+    if checkpoint.meta["family"] not in GENERATOR_FAMILIES:
+        raise CLIError(
+            _("{checkpoint} is a {family} autoencoder; it cannot sample (use a gan, dcgan or vae checkpoint)").format(
+                checkpoint=args.checkpoint, family=checkpoint.meta["family"]
+            )
+        )
+    if not 1 <= args.n <= 10000:
+        raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
+    out_dir = _output_folder(args.out_dir, "--out-dir")
+    images = inference.sample(checkpoint.model, args.n, args.seed).images
+    images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
+    for i, image in enumerate(images):
+        write_png(out_dir / f"sample-{i:04d}.png", image)
+    write_png(out_dir / "grid.png", make_grid(images))
+    _print_json({"n": args.n, "seed": args.seed, "grid": str(out_dir / "grid.png"), "out_dir": str(out_dir)})
+    return 0
