@@ -11,8 +11,8 @@ move against a steady axis instead of the axis jumping under them.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QLocale, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 POSITIVE = QColor(59, 110, 168)
@@ -42,7 +42,8 @@ class CodeBars(QWidget):
         self.setToolTip(self.tr("Each bar is one number of the code: blue above zero, orange below."))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(420, 420)
+        # modest: the Draw page must fit 1280×720 without scrolling; its layout gives the chart any spare height
+        return QSize(320, 160)
 
     def values(self) -> np.ndarray:
         return self._values.copy()
@@ -67,12 +68,31 @@ class CodeBars(QWidget):
             self.setToolTip(title)
         self.update()
 
+    def axis_title(self) -> str:
+        n = self._values.size
+        return self.tr("code unit (0 … {last})").format(last=n - 1) if n else self.tr("no code yet")
+
+    def layout_rects(self) -> tuple[QRectF, QRectF, Qt.AlignmentFlag]:
+        """The bars' plot area, and where the axis title goes (with its flags): under the plot when it fits
+        there, else under the whole chart, on two lines if need be (a narrow chart never cuts its title)."""
+        width, height = self.width(), self.height()
+        metrics = QFontMetrics(self.font())
+        text = self.axis_title()
+        plot_width = max(width - MARGIN_LEFT - 6, 1)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        if metrics.horizontalAdvance(text) <= plot_width:
+            left, title_width, title_height = MARGIN_LEFT, plot_width, metrics.height()
+        else:
+            left, title_width = 0, width
+            flags |= Qt.TextFlag.TextWordWrap
+            title_height = metrics.boundingRect(QRect(0, 0, max(width, 1), 10000), flags, text).height()
+        bottom = max(MARGIN_BOTTOM, title_height + 6)
+        plot = QRectF(MARGIN_LEFT, MARGIN_TOP, plot_width, max(height - MARGIN_TOP - bottom, 1))
+        return plot, QRectF(left, plot.bottom() + 2, title_width, bottom - 2), flags
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        width, height = self.width(), self.height()
-        plot = QRectF(
-            MARGIN_LEFT, MARGIN_TOP, max(width - MARGIN_LEFT - 6, 1), max(height - MARGIN_TOP - MARGIN_BOTTOM, 1)
-        )
+        plot, title_rect, title_flags = self.layout_rects()
         low, high = self._low, self._high
         span = high - low
 
@@ -97,11 +117,7 @@ class CodeBars(QWidget):
         zero = y_of(0.0)
         painter.drawLine(int(plot.left()), int(zero), int(plot.right()), int(zero))
         n = self._values.size
-        painter.drawText(
-            QRectF(plot.left(), plot.bottom() + 2, plot.width(), MARGIN_BOTTOM - 2),
-            Qt.AlignmentFlag.AlignCenter,
-            self.tr("code unit (0 … {last})").format(last=n - 1) if n else self.tr("no code yet"),
-        )
+        painter.drawText(title_rect, title_flags, self.axis_title())
         if n:
             slot = plot.width() / n
             bar = max(slot * 0.8, 1.0)

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.tasks import TaskRunner
 from desktop.widgets.class_palette import PALETTE
@@ -50,7 +50,10 @@ class LiveMap(QWidget):
         )
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setBackground(None)
-        self.plot_widget.setMinimumHeight(150)
+        self.plot_widget.setMinimumSize(120, 100)
+        # the plot's own size hint is tall: it would push the Draw page past a 1280×720 screen; it takes
+        # what its layout gives it instead (the page gives spare height to the map and the code's chart)
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         plot = self.plot = self.plot_widget.getPlotItem()
         plot.hideAxis("left")
         plot.hideAxis("bottom")

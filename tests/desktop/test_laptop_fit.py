@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from desktop import i18n
 from desktop.pages import PAGES
@@ -145,3 +155,99 @@ def test_the_side_bar_folds_to_icons_and_back(qtbot, full_window):
     assert full_window.settings.value("window/compact_side_bar") in (True, "true")
     full_window.compact_action.trigger()
     assert bar.width() == WIDE and bar.item(0).text()
+
+
+# A "2" in two strokes, in canvas pixels (the canvas is 280×280), as the screenshots draw it.
+TWO = [
+    [(80, 95), (100, 70), (135, 58), (170, 65), (192, 90), (190, 125), (165, 160), (130, 192), (95, 218)],
+    [(95, 218), (140, 214), (185, 212), (210, 214)],
+]
+
+
+def draw_two(page) -> None:
+    canvas = page.canvas
+    for stroke in TWO:
+        canvas.begin_stroke(QPointF(*stroke[0]))
+        for x, y in stroke[1:]:
+            canvas.continue_stroke(QPointF(x, y))
+        canvas.end_stroke()
+    page.process_now()
+
+
+def outside_viewport(scroll: QScrollArea, widgets: dict[str, QWidget]) -> list[str]:
+    """The widgets not shown whole in the scroll area's viewport (what a student would have to scroll to)."""
+    viewport = scroll.viewport()
+    found = []
+    for name, widget in widgets.items():
+        rect = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+        if not widget.isVisible() or not viewport.rect().contains(rect):
+            found.append(f"{name}: {rect} not in {viewport.rect()}")
+    return found
+
+
+@pytest.fixture
+def draw_window(language, window):
+    """The window on the Draw page at 1280×720 less the screen's panel, wide side bar, MNIST's models loaded,
+    the latent map built and a digit drawn (the code's chart and the noise panel's images showing)."""
+    window.set_compact_side_bar(False)
+    window.resize(*LAPTOP)
+    window.show_page("draw")
+    page = window.page("draw")
+    assert window.context.library.wait_for_loads(30000)
+    page.live_map  # noqa: B018 (the property builds it)
+    settle()
+    draw_two(page)
+    page._show_code()
+    settle()
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
+def test_the_draw_page_fits_without_scrolling_when_one_dataset_is_shown(draw_window, language):
+    page = draw_window.page("draw")
+    assert not page.tiles.shows_all_datasets() and page.code_bars.values().size > 0
+    panel = page.noise_panel
+    widgets = {
+        "tiles": page.tiles,
+        "latent code chart": page.code_bars,
+        "live map": page.live_map,
+        "map's caption": page.live_map.caption,
+        "noise panel": panel,
+        "σ slider": panel.sigma_slider,
+        "dropout slider": panel.dropout_slider,
+        "denoiser": panel.denoiser_combo,
+        "noisy input": panel.noisy_view,
+        "denoised": panel.denoised_view,
+        "plain": panel.plain_view,
+        "plain's PSNR": panel.plain_caption,
+        "new noise": panel.new_noise_button,
+        "reset blanks": panel.reset_blanks_button,
+    }
+    assert outside_viewport(page.scroll, widgets) == []
+    assert page.scroll.verticalScrollBar().maximum() == 0
+    for name, widget in widgets.items():  # none squeezed below what it needs (overlapping its neighbours)
+        assert widget.height() >= widget.minimumSizeHint().height(), name
+    assert clipped_controls(page) == []
+    # the chart has room to read: its bars against their axis, and the axis's title whole under them
+    bars = page.code_bars
+    plot, title_rect, flags = bars.layout_rects()
+    assert plot.height() >= 100 and page.live_map.plot_widget.height() >= 100
+    need = QFontMetrics(bars.font()).boundingRect(title_rect.toRect(), flags, bars.axis_title())
+    assert title_rect.contains(QRectF(need)) and QRectF(bars.rect()).contains(title_rect), bars.axis_title()
+
+
+@pytest.mark.parametrize("language", ["fr"], indirect=True)
+def test_with_both_datasets_the_draw_page_scrolls_to_what_does_not_fit(draw_window, language):
+    page = draw_window.page("draw")
+    combo = page.dataset_combo
+    combo.setCurrentIndex(combo.findData("all"))
+    assert draw_window.context.library.wait_for_loads(30000)
+    settle()
+    page.process_now()
+    settle()
+    scroll = page.scroll
+    assert scroll.verticalScrollBar().maximum() > 0  # two rows of tiles: the rest is a scroll away
+    scroll.ensureWidgetVisible(page.noise_panel.reset_blanks_button)
+    settle()
+    assert outside_viewport(scroll, {"reset blanks": page.noise_panel.reset_blanks_button}) == []
+    assert page.code_bars.height() >= 120
