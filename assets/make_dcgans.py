@@ -156,6 +156,7 @@ def cmd_train(args: argparse.Namespace) -> None:
                 *earlier["phases"],
                 {
                     "lr": before["train_config"]["lr"],
+                    "augment": bool(before["train_config"].get("augment")),
                     "epochs_run": before["epochs_run"],
                     "best_epoch": before["best_epoch"],
                     "best_judge_fid": before["best_judge_fid"],
@@ -219,12 +220,25 @@ def cmd_ship(args: argparse.Namespace) -> None:
         best, run = record["best_epoch"], record["epochs_run"]
         prior = record.get("resumed_from") or {"epochs": 0, "wall_seconds": 0.0, "phases": []}
         config = record["train_config"]
+        commands = prior.get("commands", [])
         phases = [
-            *prior["phases"],
-            {"lr": config["lr"], "epochs_run": run, "best_epoch": best, "best_judge_fid": record["best_judge_fid"]},
+            # a phase's record names its augmentation; older records only their command does
+            {"augment": "--augment" in (commands[i] if i < len(commands) else ""), **ph}
+            for i, ph in enumerate(prior["phases"])
         ]
+        phases.append(
+            {
+                "lr": config["lr"],
+                "augment": bool(config.get("augment")),
+                "epochs_run": run,
+                "best_epoch": best,
+                "best_judge_fid": record["best_judge_fid"],
+            }
+        )
         story = "; then ".join(
-            f"{i + 1}: {ph['epochs_run']} epoch(s) at learning rate {ph['lr']:g}, best epoch {ph['best_epoch']}"
+            f"{i + 1}: {ph['epochs_run']} epoch(s) at learning rate {ph['lr']:g}"
+            + (", augmented" if ph["augment"] else "")
+            + f", best epoch {ph['best_epoch']}"
             for i, ph in enumerate(phases)
         )
         command = record.get("command") or (
@@ -249,12 +263,18 @@ def cmd_ship(args: argparse.Namespace) -> None:
                 "source_description": meta["dataset"]["source"],
                 "epochs": prior["epochs"] + best,
                 "seed": SEED,
-                "options": [],
+                "options": ["--augment"] if any(ph["augment"] for ph in phases) else [],
                 "note": (
                     f"The epoch with the lowest judge-FID (1,000 samples scored after each epoch), phase {story}. "
                     f"{meta['dataset']['train_size']:,} training images, batch {config['batch_size']}, "
                     f"{config['optimizer']}; trained on a shared CPU. "
-                    f"Generator weights: {record.get('best_weights') or 'as trained'}."
+                    + (
+                        "Augmented phases (--augment): the discriminator saw real and generated images through the "
+                        "same random changes. "
+                        if any(ph["augment"] for ph in phases)
+                        else ""
+                    )
+                    + f"Generator weights: {record.get('best_weights') or 'as trained'}."
                 ),
                 "command": f"{command}; python assets/make_dcgans.py ship --out STAGING --only {key}",
                 "train_seconds": round(prior["wall_seconds"] + record["wall_seconds"], 1),
