@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import traceback
 import weakref
@@ -23,6 +24,36 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("latent-studio-home")
     monkeypatch.setenv("LATENT_STUDIO_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def refuse_creates_below(monkeypatch):
+    """``refuse(folder)``: from then on, every file or folder created below ``folder`` fails with EROFS, as
+    on a read-only file system (the tests run as root, whom permissions alone refuse nothing)."""
+    roots = []
+    real_open, real_mkdir = os.open, os.mkdir
+
+    def inside(path) -> bool:
+        return any(os.path.abspath(path).startswith(str(root)) for root in roots)
+
+    def guarded_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and inside(path):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def guarded_mkdir(path, *args, **kwargs):
+        if inside(path):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+
+    def refuse(folder):
+        roots.append(os.path.abspath(folder))
+        return folder
+
+    return refuse
 
 
 @pytest.fixture(autouse=True)

@@ -138,29 +138,12 @@ def test_long_names_are_saved_or_refused_with_a_message(started, messages, monke
 
 # -- 9. a read-only data folder ---------------------------------------------------------------------
 @pytest.fixture
-def read_only_home(_isolated_home, monkeypatch):
+def read_only_home(_isolated_home, refuse_creates_below):
     """The user's (empty) data folder made read-only: chmod 0o500 and, as the tests run as root, every
     create below it refused with EROFS, as on a read-only file system."""
     home = _isolated_home
     os.chmod(home, 0o500)
-    real_open, real_mkdir = os.open, os.mkdir
-
-    def inside(path) -> bool:
-        return os.path.abspath(path).startswith(str(home))
-
-    def guarded_open(path, flags, *args, **kwargs):
-        if flags & os.O_CREAT and inside(path):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    def guarded_mkdir(path, *args, **kwargs):
-        if inside(path):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_mkdir(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded_open)
-    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
-    yield home
+    yield refuse_creates_below(home)
     os.chmod(home, 0o700)
 
 

@@ -51,32 +51,13 @@ def image(tmp_path):
 
 
 @pytest.fixture
-def read_only(monkeypatch):
-    """Make folders read-only: by permissions where the tests are not root, else by refusing every create
-    below them with EROFS, as a read-only file system does."""
-    roots = []
-    real_open, real_mkdir = os.open, os.mkdir
-
-    def inside(path) -> bool:
-        return any(os.path.abspath(path).startswith(str(root)) for root in roots)
-
-    def guarded_open(path, flags, *args, **kwargs):
-        if flags & os.O_CREAT and inside(path):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    def guarded_mkdir(path, *args, **kwargs):
-        if inside(path):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_mkdir(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded_open)
-    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+def read_only(refuse_creates_below):
+    """Make folders read-only: every create below them refused with EROFS, as a read-only file system does
+    (by permissions alone, root would write anyway)."""
 
     def make(folder):
         folder.mkdir(parents=True, exist_ok=True)
-        roots.append(folder.resolve())
-        return folder
+        return refuse_creates_below(folder.resolve())
 
     return make
 
