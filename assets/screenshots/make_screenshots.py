@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", choices=("en", "fr"), required=True)
     parser.add_argument("--page", choices=PAGES, required=True)
     parser.add_argument("--family", default="gan", help="the model the Train page trains (default: the GAN)")
+    parser.add_argument(
+        "--generator", help="the model the Generate page samples, by file name without suffix (e.g. mnist-dcgan)"
+    )
     parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1280x720 (a laptop)")
     parser.add_argument(
         "--latent-map",
@@ -110,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
             page.settings_panel.set_family(args.family)
             page.start_run()
         elif args.page == "generate":  # two picks: the interpolation strip
+            if args.generator:
+                combo = page.model_combo
+                matches = [i for i in range(combo.count()) if Path(combo.itemData(i)).stem == args.generator]
+                if not matches:
+                    raise SystemExit(f"no generator named {args.generator!r} on the Generate page")
+                combo.setCurrentIndex(matches[0])
             QTimer.singleShot(2500, lambda: (page.pick(3), page.pick(10)))
         elif args.page == "latent":
             show_latent_map(page, args.latent_map)
