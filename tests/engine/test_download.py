@@ -112,7 +112,7 @@ def test_all_mirrors_failing_names_each(server, tmp_path):
     with pytest.raises(DatasetError) as info:
         fetch(server, tmp_path)
     message = str(info.value)
-    assert message.count("404") == 2 and server.url + "/a/" in message and server.url + "/b/" in message
+    assert message.count("HTTP Error 404") == 2 and server.url + "/a/" in message and server.url + "/b/" in message
     assert leftovers(tmp_path) == []
 
 
