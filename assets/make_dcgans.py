@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shlex
 import shutil
 import sys
@@ -196,6 +197,24 @@ def cmd_train(args: argparse.Namespace) -> None:
 
 
 # -- ship -------------------------------------------------------------------------------------
+def phase_commands(record: dict, prior: dict, family: str, dataset: str, phases: int) -> str:
+    """The commands of every phase, in order, their staging folders named STAGING1, STAGING2, …: phase k writes
+    into STAGINGk and goes on from STAGING(k-1). A phase whose record kept no command gets the lecture's."""
+    commands = [*prior.get("commands", []), record.get("command", "")]
+    commands = [""] * (phases - len(commands)) + commands[-phases:]
+    steps = []
+    for k, command in enumerate(commands, start=1):
+        if not command:
+            command = (
+                f"python assets/make_dcgans.py train {family} {dataset} --epochs {record['train_config']['epochs']} "
+                f"--threads 1 --ema {EMA_DECAY[family]:g} --out X"
+            )
+        command = re.sub(r"--out \S+", f"--out STAGING{k}", command)
+        command = re.sub(r"--resume \S+/", f"--resume STAGING{k - 1}/", command)
+        steps.append(re.sub(r" --deadline \S+", "", command))
+    return "; ".join(steps)
+
+
 def cmd_ship(args: argparse.Namespace) -> None:
     out = Path(args.out)
     manifest_path = SHIPPED_MODELS_DIR / "manifest.json"
@@ -241,17 +260,7 @@ def cmd_ship(args: argparse.Namespace) -> None:
             + f", best epoch {ph['best_epoch']}"
             for i, ph in enumerate(phases)
         )
-        command = record.get("command") or (
-            f"python assets/make_dcgans.py train {family} {dataset_name} --epochs {config['epochs']} --threads 1 "
-            f"--ema {EMA_DECAY[family]:g} --out STAGING"
-        )
-        command = command.replace(str(out), "STAGING")
-        if record.get("resumed_from"):  # the first phase's command, then this one's
-            first = [c for c in prior.get("commands", []) if c] or [
-                f"python assets/make_dcgans.py train {family} {dataset_name} --epochs {config['epochs']} "
-                f"--threads 1 --ema {EMA_DECAY[family]:g} --out STAGING1"
-            ]
-            command = "; ".join([*first, command.replace(str(Path(prior["file"]).parent), "STAGING1")])
+        command = phase_commands(record, prior, family, dataset_name, len(phases))
         entry = entries.get(target.name, {})
         entry.update(
             {
@@ -276,7 +285,7 @@ def cmd_ship(args: argparse.Namespace) -> None:
                     )
                     + f"Generator weights: {record.get('best_weights') or 'as trained'}."
                 ),
-                "command": f"{command}; python assets/make_dcgans.py ship --out STAGING --only {key}",
+                "command": f"{command}; python assets/make_dcgans.py ship --out STAGING{len(phases)} --only {key}",
                 "train_seconds": round(prior["wall_seconds"] + record["wall_seconds"], 1),
                 "epochs_run": sum(ph["epochs_run"] for ph in phases),
                 "best_epoch": prior["epochs"] + best,
