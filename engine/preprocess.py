@@ -2,10 +2,11 @@
 
 MNIST digits are white on black, cropped to their ink, fitted into a 20×20 box
 keeping their aspect (their brightest pixel full white), and placed in a 28×28
-image so that their centre of mass sits at the centre. A model trained on them has never seen a small digit in a
-corner or dark ink on white paper; :func:`preprocess` applies the same steps to
-a drawing or a photo and keeps every intermediate result so the Draw page can
-show *why* position and size matter.
+image so that their centre of mass sits at the centre. A model trained on them
+has never seen a small digit in a corner or dark ink on white paper;
+:func:`preprocess` applies the same steps to a drawing or a photo and keeps
+every intermediate result so the Draw page can show *why* position and size
+matter.
 
 It runs on every stroke, so it is plain numpy plus one small Pillow resize
 (well under 2 ms for a 280×280 canvas).

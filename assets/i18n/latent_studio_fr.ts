@@ -590,6 +590,10 @@
         <translation>Replacer les curseurs sur le codage de l&apos;échantillon choisi.</translation>
     </message>
     <message>
+        <source>z{index}</source>
+        <translation>z{index}</translation>
+    </message>
+    <message>
         <source>No generator yet: train a GAN, a DCGAN or a VAE on the Train page.</source>
         <translation>Pas encore de générateur&#xa0;: entraînez un GAN, un DCGAN ou un VAE sur la page Entraîner.</translation>
     </message>

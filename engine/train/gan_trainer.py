@@ -25,14 +25,13 @@ class GANTrainer(Trainer):
     metric_names = ("loss_d", "loss_g", "d_real", "d_fake")
     drop_last = True
     augment_batches = False  # D's inputs are changed instead (see the module's docstring)
+    augmentation = GAN_AUGMENTATION
 
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
         self.opt_d = make_optimizer(config.optimizer, model.discriminator.parameters(), config.lr)
         self.opt_g = make_optimizer(config.optimizer, model.generator.parameters(), config.lr)
-        if self.augmenter is not None:
-            self.augmenter.settings = GAN_AUGMENTATION
         self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
 
     def _noise(self, n: int) -> torch.Tensor:
@@ -43,7 +42,7 @@ class GANTrainer(Trainer):
         if generator is None:
             return images
         model = self.model
-        return model.to_model_space(augment_batch(model.from_model_space(images), generator, self.augmenter.settings))
+        return model.to_model_space(augment_batch(model.from_model_space(images), generator, self.augmentation))
 
     def step_discriminator(self, real01: torch.Tensor, generator: torch.Generator | None = None):
         """(1) Update D on real + an equal number of fake images."""

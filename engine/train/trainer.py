@@ -22,7 +22,7 @@ from ..device import describe_device
 from ..history import RunHistory
 from ..i18n import _, ngettext
 from . import events as ev
-from .augment import BatchAugmenter
+from .augment import DEFAULT_AUGMENTATION, BatchAugmenter
 from .config import TrainConfig
 from .control import RunControl
 
@@ -88,7 +88,8 @@ class Trainer:
         self.train_set: ImageSet = train.to(device)
         self.val_set: ImageSet = val.to(device)
         self.cpu_rng = torch.Generator().manual_seed(config.seed)
-        self.augmenter = BatchAugmenter(config.seed) if config.augment else None  # its own generator
+        # its own generator
+        self.augmenter = BatchAugmenter(config.seed, self.augmentation) if config.augment else None
         self.metrics_every = config.metrics_every or (1 if device.type == "cpu" else 50)
         self.history: dict[str, list[float]] = {}
         self.global_step = 0
@@ -101,6 +102,7 @@ class Trainer:
 
     # -- to be provided by each family ---------------------------------------
     augment_batches = True  # augmentation, when on, changes the batches (a GAN changes what D sees instead)
+    augmentation = DEFAULT_AUGMENTATION  # how far (engine.train.augment)
 
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         raise NotImplementedError

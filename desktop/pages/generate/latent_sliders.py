@@ -71,7 +71,7 @@ class LatentSliders(QGroupBox):
             slider.valueChanged.connect(self._moved)
             value = QLabel(QLocale().toString(0.0, "f", 2))
             value.setMinimumWidth(40)
-            self.grid.addWidget(QLabel(f"z{i}"), i, 0)
+            self.grid.addWidget(QLabel(QCoreApplication.translate("GeneratePage", "z{index}").format(index=i)), i, 0)
             self.grid.addWidget(slider, i, 1)
             self.grid.addWidget(value, i, 2)
             slider.setProperty("value_label", value)

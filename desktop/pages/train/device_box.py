@@ -23,9 +23,10 @@ class DeviceBox(QGroupBox):
         form = WrappingForm(self)  # narrow: each label above its field
         self.device_combo = QComboBox()
         self.device_combo.addItem(self.tr("Automatic (best available)"), "auto")
-        self._devices = available_devices()
+        devices = available_devices()
         cores = os.cpu_count() or 1
-        for name, description in self._devices:
+        gpus = [description for name, description in devices if name != "cpu"]
+        for name, description in devices:
             text = self.tr("CPU — %n core(s) on this machine", "", cores) if name == "cpu" else description
             self.device_combo.addItem(text, name)
         self.device_combo.addItem(self.tr("Fast (compiled) — best available"), FAST_COMPILED)
@@ -38,7 +39,6 @@ class DeviceBox(QGroupBox):
             ),
             Qt.ItemDataRole.ToolTipRole,
         )
-        gpus = [d for n, d in self._devices if n != "cpu"]
         if gpus:
             found = self.tr("Found: {gpus}.").format(gpus="; ".join(gpus))
         else:
@@ -56,18 +56,16 @@ class DeviceBox(QGroupBox):
                 "the window, which keeps it smooth on a small laptop."
             ),
         )
-        self.device_label = QLabel(self._describe_devices())
+        self.device_label = QLabel(
+            self.tr("Detected: {found}; CPU with %n core(s).", "", cores).format(
+                found=", ".join(gpus) if gpus else self.tr("no GPU")
+            )
+        )
         self.device_label.setWordWrap(True)
         self.device_label.setToolTip(self.tr("What this machine offers."))
         form.add_row(self.tr("Train on"), self.device_combo)
         form.add_row(self.tr("CPU threads"), self.threads)
         form.addRow(self.device_label)
-
-    def _describe_devices(self) -> str:
-        gpus = [d for n, d in self._devices if n != "cpu"]
-        cores = os.cpu_count() or 1
-        found = ", ".join(gpus) if gpus else self.tr("no GPU")
-        return self.tr("Detected: {found}; CPU with %n core(s).", "", cores).format(found=found)
 
     @property
     def device(self) -> str:
