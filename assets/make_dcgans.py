@@ -5,6 +5,10 @@
     # train one into a staging folder; the best epoch so far is rewritten after each improving epoch
     nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan fashion-mnist --epochs 60 \\
         --threads 1 --ema 0.999 --deadline 04:50 --out /work/gan-staging
+    # a later phase: from a staged best epoch, at lower learning rates, G learning from the half of its
+    # fakes D rates best (--top-k 0.5)
+    nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan mnist --augment --lr 0.0001 --lr-d 0.0003 \
+        --top-k 0.5 --resume /work/gan-staging/mnist-dcgan.safetensors --out /work/gan-staging2
     # copy the staged best epochs into assets/models and update manifest.json
     .venv/bin/python assets/make_dcgans.py ship --out /work/gan-staging [--only fashion-dcgan ...]
 
@@ -158,6 +162,8 @@ def cmd_train(args: argparse.Namespace) -> None:
                 {
                     "lr": before["train_config"]["lr"],
                     "augment": bool(before["train_config"].get("augment")),
+                    "lr_d": before.get("lr_d") or before["train_config"]["lr"],
+                    "top_k": before.get("top_k", 1.0),
                     "epochs_run": before["epochs_run"],
                     "best_epoch": before["best_epoch"],
                     "best_judge_fid": before["best_judge_fid"],
@@ -173,6 +179,11 @@ def cmd_train(args: argparse.Namespace) -> None:
         for optimizer in trainer.optimizers().values():
             for group in optimizer.param_groups:
                 group["betas"] = (args.beta1, group["betas"][1])
+    if args.top_k is not None:
+        trainer.top_k = args.top_k
+    if args.lr_d is not None:  # two time-scale updates (Heusel et al. 2017): D learns at its own rate
+        for group in trainer.opt_d.param_groups:
+            group["lr"] = args.lr_d
     probe = QualityProbe(load_judge(args.dataset), dataset, n=args.samples)
     keeper = BestEpochKeeper(
         trainer,
@@ -189,6 +200,8 @@ def cmd_train(args: argparse.Namespace) -> None:
         "command": "python assets/make_dcgans.py " + shlex.join(sys.argv[1:]),
         "resumed_from": prior,
         "adam_beta1": args.beta1,
+        "top_k": trainer.top_k,
+        "lr_d": args.lr_d,
     }
     print(f"{key}: {len(trainer.train_set):,} training images from {dataset.source.describe()}", flush=True)
     for event in trainer.run():
@@ -249,6 +262,8 @@ def cmd_ship(args: argparse.Namespace) -> None:
             {
                 "lr": config["lr"],
                 "augment": bool(config.get("augment")),
+                "lr_d": record.get("lr_d") or config["lr"],
+                "top_k": record.get("top_k", 1.0),
                 "epochs_run": run,
                 "best_epoch": best,
                 "best_judge_fid": record["best_judge_fid"],
@@ -256,7 +271,9 @@ def cmd_ship(args: argparse.Namespace) -> None:
         )
         story = "; then ".join(
             f"{i + 1}: {ph['epochs_run']} epoch(s) at learning rate {ph['lr']:g}"
+            + (f" (D: {ph['lr_d']:g})" if ph.get("lr_d", ph["lr"]) != ph["lr"] else "")
             + (", augmented" if ph["augment"] else "")
+            + (f", G learning from the {ph['top_k']:.0%} of its fakes D rated best" if ph.get("top_k", 1.0) < 1 else "")
             + f", best epoch {ph['best_epoch']}"
             for i, ph in enumerate(phases)
         )
@@ -335,6 +352,8 @@ def main(argv: list[str] | None = None) -> None:
     train.add_argument(
         "--augment", action="store_true", help="D sees real and generated images through the same random changes"
     )
+    train.add_argument("--lr-d", type=float, help="D's learning rate, when not --lr (G's)")
+    train.add_argument("--top-k", type=float, help="G learns from this share of its fakes, those D rates best")
     train.add_argument("--deadline", help="HH:MM UTC: no epoch is started that would end after it")
     train.add_argument("--out", required=True, help="staging folder")
     ship = sub.add_parser("ship", help="copy staged best epochs into assets/models and update the manifest")

@@ -9,6 +9,9 @@ With augmentation on, D sees every image, real or fake, through the same kind of
 phases (differentiable augmentation, Zhao et al. 2020): D cannot memorise a small training set as
 easily, and since G is judged only through changed images it still learns the unchanged digits rather
 than moved and re-inked ones, as it would if only the real batches were changed.
+
+``top_k`` below 1 (``assets/make_dcgans.py --top-k``; Sinha et al. 2020) makes phase (2) learn from only
+that share of the fakes, those D rates most real: G is not pulled towards D's view of its worst fakes.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ class GANTrainer(Trainer):
     drop_last = True
     augment_batches = False  # D's inputs are changed instead (see the module's docstring)
     augmentation = GAN_AUGMENTATION
+    # the share of each batch's fakes G learns from: those D finds most real (Sinha et al. 2020, "top-k");
+    # 1 = all of them, the lecture's
+    top_k = 1.0
 
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
@@ -66,6 +72,8 @@ class GANTrainer(Trainer):
         model.discriminator.requires_grad_(False)
         try:
             logits = model.discriminator_logits(self._seen(model.generate_raw(self._noise(n)), generator))
+            if self.top_k < 1.0:
+                logits = logits.flatten().topk(max(1, round(self.top_k * n))).values
             loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
             clear_grads(self.opt_g)
             loss_g.backward()

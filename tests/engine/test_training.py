@@ -97,6 +97,24 @@ def test_gan_phases_change_only_their_network(mnist, family):
     assert all(p.requires_grad for p in model.discriminator.parameters())
 
 
+def test_top_k_trains_the_generator_only_on_the_fakes_the_discriminator_rates_best(mnist):
+    """``top_k`` 0.5: G learns from the half of its fakes D finds most real (Sinha et al. 2020); 1: from all."""
+    trainer = create_trainer(default_model_config("dcgan"), quick_config("dcgan"), mnist)
+    model = trainer.model
+    model.eval()  # batch norm from its running statistics: each fake depends on its own code alone
+    learned = {}
+    for top_k in (1.0, 0.5):
+        z = model.noise(32, torch.Generator().manual_seed(3)).requires_grad_(True)
+        trainer._noise = lambda n, z=z: z
+        with torch.no_grad():
+            scores = model.discriminator_logits(model.generate_raw(z)).flatten()
+        trainer.top_k = top_k
+        trainer.step_generator(32)
+        learned[top_k] = set((z.grad.abs().sum(dim=1) > 0).nonzero().flatten().tolist())
+    assert len(learned[1.0]) == 32
+    assert learned[0.5] == set(scores.topk(16).indices.tolist())
+
+
 def test_paused_gan_steps_single_phases_on_request(mnist):
     control = RunControl()
     trainer = create_trainer(default_model_config("gan"), quick_config("gan", epochs=1), mnist, control)
