@@ -88,6 +88,17 @@
     </message>
 </context>
 <context>
+    <name>ClassBars</name>
+    <message>
+        <source>{name}: {grid} % of the grid, {model} % of {count} samples</source>
+        <translation>{name} : {grid} % de la grille, {model} % de {count} échantillons</translation>
+    </message>
+    <message>
+        <source>{name}: {grid} % of the grid</source>
+        <translation>{name} : {grid} % de la grille</translation>
+    </message>
+</context>
+<context>
     <name>CodeBars</name>
     <message>
         <source>Each bar is one number of the code: blue above zero, orange below.</source>

@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.widgets.class_palette import PALETTE
+from engine import i18n as engine_i18n
 
 
 def still_plot() -> pg.PlotWidget:
@@ -77,7 +78,7 @@ class HistoryMap(QWidget):
             self.plot.addItem(item)
             self._items.append(item)
             self._masks.append(mask)
-            name = class_names[c] if c < len(class_names) else str(c)
+            name = engine_i18n._(class_names[c]) if c < len(class_names) else str(c)  # in the user's language
             colour_hex = "#{:02x}{:02x}{:02x}".format(*colour)
             entries.append(f"<span style='color:{colour_hex}'>●</span>&nbsp;{html.escape(name)}")
         self.legend.setText(" &nbsp;".join(entries))

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from desktop.tasks import TaskRunner
+from engine import i18n as engine_i18n
 from engine import quality
 
 SAMPLES = quality.DEFAULT_SAMPLES  # samples behind the generator's figures (the grid is read on its own)
@@ -134,6 +135,39 @@ class ClassBars(QWidget):
     def bar_count(self) -> int:
         return len(self.names)
 
+    def shown_names(self) -> list[str]:
+        """The class names in the user's language (the engine keeps them in English)."""
+        return [engine_i18n._(name) for name in self.names]
+
+    def bar_at(self, x: float) -> int | None:
+        """The class whose bar's slot holds ``x`` (widget pixels), or None."""
+        k = len(self.names)
+        slot = (self.width() - 4.0) / k if k else 0.0
+        i = int((x - 2.0) // slot) if slot > 0 else -1
+        return i if 0 <= i < k else None
+
+    def bar_text(self, i: int) -> str:
+        """What one bar says in full (its label may be shortened under it)."""
+
+        def percent(share) -> str:
+            return QLocale().toString(100 * float(share), "f", 1)
+
+        grid = float(self.grid[i]) if i < len(self.grid) else 0.0
+        if i < len(self.model):
+            return self.tr("{name}: {grid} % of the grid, {model} % of {count} samples").format(
+                name=self.shown_names()[i],
+                grid=percent(grid),
+                model=percent(self.model[i]),
+                count=QLocale().toString(SAMPLES),
+            )
+        return self.tr("{name}: {grid} % of the grid").format(name=self.shown_names()[i], grid=percent(grid))
+
+    def event(self, event) -> bool:  # a tooltip names the class under the mouse, in full, before the legend
+        if event.type() == QEvent.Type.ToolTip and (i := self.bar_at(event.pos().x())) is not None:
+            QToolTip.showText(event.globalPos(), self.bar_text(i) + "\n\n" + self.toolTip(), self)
+            return True
+        return super().event(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -150,6 +184,7 @@ class ClassBars(QWidget):
         width, height = self.width() - 2 * left, self.height() - top - label_h - 2
         peak = max(0.25, float(self.grid.max(initial=0)), float(self.model.max(initial=0)))
         slot = width / k
+        names = self.shown_names()
 
         def y_of(share: float) -> float:
             return top + height * (1 - share / peak)
@@ -164,7 +199,7 @@ class ClassBars(QWidget):
                 y = y_of(float(self.model[i]))
                 painter.drawLine(int(x + slot * 0.05), int(y), int(x + slot * 0.95), int(y))
             painter.setPen(palette.text().color())
-            name = painter.fontMetrics().elidedText(self.names[i], Qt.TextElideMode.ElideRight, int(slot))
+            name = painter.fontMetrics().elidedText(names[i], Qt.TextElideMode.ElideRight, int(slot))
             painter.drawText(QRectF(x, top + height + 2, slot, label_h), Qt.AlignmentFlag.AlignHCenter, name)
         fair = QPen(QColor(200, 60, 60), 1, Qt.PenStyle.DashLine)
         painter.setPen(fair)

@@ -81,3 +81,26 @@ def test_hidden_panel_waits_until_shown(qtbot, tmp_path):
     assert widget.wait_idle(120_000)
     widget.shutdown()
     assert widget.bars.bar_count() == 10
+
+
+def test_in_french_the_bars_name_the_clothes_in_french_and_a_tooltip_gives_the_whole_name(panel, qapp):
+    """Fashion-MNIST's class names are the engine's (English); the bars show them in the user's language,
+    and the tooltip of a bar whose label is shortened says it in full with both shares."""
+    from desktop import i18n
+    from engine import i18n as engine_i18n
+
+    i18n.install_language("fr", qapp)
+    try:
+        panel.bars.set_shares(
+            list(load_dataset("fashion-mnist", "embedded").class_names), np.full(10, 0.1), np.full(10, 0.1)
+        )
+        shown = panel.bars.shown_names()
+        assert shown[1] == "Pantalon" and shown[9] == "Bottine"
+        slot = panel.bars.width() / 10
+        i = panel.bars.bar_at(slot * 9.5)
+        assert i == 9
+        assert panel.bars.bar_text(i).startswith("Bottine : 10,0 %")
+    finally:
+        i18n.install_language("en", qapp)
+        engine_i18n.set_language(None)
+    assert panel.bars.shown_names()[9] == "Ankle boot"
