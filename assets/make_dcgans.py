@@ -7,7 +7,7 @@
         --threads 1 --ema 0.999 --deadline 04:50 --out /work/gan-staging
     # a later phase: from a staged best epoch, at lower learning rates, G learning from the half of its
     # fakes D rates best (--top-k 0.5)
-    nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan mnist --augment --lr 0.0001 --lr-d 0.0003 \
+    nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan mnist --augment --lr 0.0001 --lr-d 0.0003 \\
         --top-k 0.5 --resume /work/gan-staging/mnist-dcgan.safetensors --out /work/gan-staging2
     # copy the staged best epochs into assets/models and update manifest.json
     .venv/bin/python assets/make_dcgans.py ship --out /work/gan-staging [--only fashion-dcgan ...]
@@ -123,6 +123,20 @@ def cmd_bench(args: argparse.Namespace) -> None:
 
 
 # -- train ------------------------------------------------------------------------------------
+def phase_of(record: dict) -> dict:
+    """One training phase as the manifest lists it, from its staged record."""
+    config = record["train_config"]
+    return {
+        "lr": config["lr"],
+        "augment": bool(config.get("augment")),
+        "lr_d": record.get("lr_d") or config["lr"],
+        "top_k": record.get("top_k", 1.0),
+        "epochs_run": record["epochs_run"],
+        "best_epoch": record["best_epoch"],
+        "best_judge_fid": record["best_judge_fid"],
+    }
+
+
 def cmd_train(args: argparse.Namespace) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -159,15 +173,7 @@ def cmd_train(args: argparse.Namespace) -> None:
             "commands": [*earlier.get("commands", []), before.get("command", "")],
             "phases": [
                 *earlier["phases"],
-                {
-                    "lr": before["train_config"]["lr"],
-                    "augment": bool(before["train_config"].get("augment")),
-                    "lr_d": before.get("lr_d") or before["train_config"]["lr"],
-                    "top_k": before.get("top_k", 1.0),
-                    "epochs_run": before["epochs_run"],
-                    "best_epoch": before["best_epoch"],
-                    "best_judge_fid": before["best_judge_fid"],
-                },
+                phase_of(before),
             ],
         }
     trainer = create_trainer(
@@ -249,7 +255,7 @@ def cmd_ship(args: argparse.Namespace) -> None:
         target = SHIPPED_MODELS_DIR / staged.name
         shutil.copyfile(staged, target.with_suffix(".tmp"))
         target.with_suffix(".tmp").replace(target)
-        best, run = record["best_epoch"], record["epochs_run"]
+        best = record["best_epoch"]
         prior = record.get("resumed_from") or {"epochs": 0, "wall_seconds": 0.0, "phases": []}
         config = record["train_config"]
         commands = prior.get("commands", [])
@@ -258,17 +264,7 @@ def cmd_ship(args: argparse.Namespace) -> None:
             {"augment": "--augment" in (commands[i] if i < len(commands) else ""), **ph}
             for i, ph in enumerate(prior["phases"])
         ]
-        phases.append(
-            {
-                "lr": config["lr"],
-                "augment": bool(config.get("augment")),
-                "lr_d": record.get("lr_d") or config["lr"],
-                "top_k": record.get("top_k", 1.0),
-                "epochs_run": run,
-                "best_epoch": best,
-                "best_judge_fid": record["best_judge_fid"],
-            }
-        )
+        phases.append(phase_of(record))
         story = "; then ".join(
             f"{i + 1}: {ph['epochs_run']} epoch(s) at learning rate {ph['lr']:g}"
             + (f" (D: {ph['lr_d']:g})" if ph.get("lr_d", ph["lr"]) != ph["lr"] else "")

@@ -152,15 +152,15 @@ class ClassBars(QWidget):
         def percent(share) -> str:
             return QLocale().toString(100 * float(share), "f", 1)
 
-        grid = float(self.grid[i]) if i < len(self.grid) else 0.0
+        name, grid = engine_i18n._(self.names[i]), float(self.grid[i]) if i < len(self.grid) else 0.0
         if i < len(self.model):
             return self.tr("{name}: {grid} % of the grid, {model} % of {count} samples").format(
-                name=self.shown_names()[i],
+                name=name,
                 grid=percent(grid),
                 model=percent(self.model[i]),
                 count=QLocale().toString(SAMPLES),
             )
-        return self.tr("{name}: {grid} % of the grid").format(name=self.shown_names()[i], grid=percent(grid))
+        return self.tr("{name}: {grid} % of the grid").format(name=name, grid=percent(grid))
 
     def event(self, event) -> bool:  # a tooltip names the class under the mouse, in full, before the legend
         if event.type() == QEvent.Type.ToolTip and (i := self.bar_at(event.pos().x())) is not None:
