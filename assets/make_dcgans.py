@@ -1,7 +1,8 @@
 """Train the shipped GANs and DCGANs keeping the epoch with the best judge-FID; measure and ship them.
 
-    # today's shipped generators, as the judge sees them (2,000 samples each)
-    .venv/bin/python assets/make_dcgans.py measure
+    # today's shipped generators, as the judge sees them (2,000 samples each); with codes pulled toward
+    # the mean or the modes that find_modes.py stored
+    .venv/bin/python assets/make_dcgans.py measure [--truncation modes --psi 0.7]
     # train one into a staging folder; the best epoch so far is rewritten after each improving epoch
     nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan fashion-mnist --epochs 60 \\
         --threads 1 --ema 0.999 --deadline 04:50 --out /work/gan-staging
@@ -47,6 +48,7 @@ from engine.data import DataConfig  # noqa: E402
 from engine.judge import load_judge  # noqa: E402
 from engine.models import default_model_config  # noqa: E402
 from engine.quality import QualityProbe, generator_quality, real_reference  # noqa: E402
+from engine.sampling import PLAIN, Truncation  # noqa: E402
 from engine.train import create_trainer, default_train_config, events  # noqa: E402
 
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"  # this checkout's, never an installed copy
@@ -70,22 +72,28 @@ def display_name(dataset: str, family: str) -> str:
     return f"{NAMES[family]} · {'MNIST' if dataset == 'mnist' else 'Fashion-MNIST'}"
 
 
-def quality_of(path: Path, n: int = FINAL_SAMPLES) -> dict:
-    """Judge figures of a checkpoint on ``n`` samples, against the held-out real images."""
+def quality_of(path: Path, n: int = FINAL_SAMPLES, truncation: Truncation = PLAIN) -> dict:
+    """Judge figures of a checkpoint on ``n`` samples (codes truncated as asked), against the held-out real
+    images."""
     checkpoint = load_checkpoint(path)
     dataset_name = checkpoint.meta["dataset"]["name"]
     data = DataConfig.from_source(dataset_name, SOURCES[dataset_name], allow_download=False).load()
     judge = load_judge(dataset_name)
     reference = real_reference(judge, data)
-    quality = generator_quality(checkpoint.model, judge, reference, n=n).to_dict()
+    quality = generator_quality(checkpoint.model, judge, reference, n=n, truncation=truncation).to_dict()
     return {**quality, "held_out_real_images": reference.size, "real_entropy": round(reference.entropy, 4)}
 
 
 # -- measure ----------------------------------------------------------------------------------
 def cmd_measure(args: argparse.Namespace) -> None:
     paths = [Path(p) for p in args.files] or [SHIPPED_MODELS_DIR / f"{key_of(d, f)}.safetensors" for d, f in SHIPPED]
+    truncation = Truncation(args.truncation, 1.0 if args.truncation == "none" else args.psi)
     for path in paths:
-        print(json.dumps({"file": path.name, **quality_of(path, args.samples)}), flush=True)
+        try:
+            figures = quality_of(path, args.samples, truncation)
+        except ValueError as exc:  # "modes" for a generator without stored modes (the lecture's dense GANs)
+            figures = {"skipped": str(exc)}
+        print(json.dumps({"file": path.name, **figures}), flush=True)
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
@@ -324,6 +332,10 @@ def main(argv: list[str] | None = None) -> None:
     measure = sub.add_parser("measure", help="judge figures of the shipped (or given) generators")
     measure.add_argument("files", nargs="*")
     measure.add_argument("--samples", type=int, default=FINAL_SAMPLES)
+    measure.add_argument(
+        "--truncation", choices=["none", "mean", "modes"], default="none", help="modes: those find_modes.py stored"
+    )
+    measure.add_argument("--psi", type=float, default=0.7)
     bench = sub.add_parser("bench", help="time the per-epoch quality probe on the shipped generators")
     bench.add_argument("--samples", type=int, default=1000)
     bench.add_argument("--repeats", type=int, default=3)

@@ -7,7 +7,8 @@ judge (assets/models/judge/) makes of it — for an autoencoder the judge's accu
 reconstructions of the validation set beside its accuracy on the originals (and, for MNIST, the share
 it keeps of what the judge reads on non-MNIST digits: tests/data/real_digits/), for a generator or a
 VAE the judge-FID of 2,000 samples beside the real-vs-real baseline, the class entropy and the share of
-confident samples beside the real images'.
+confident samples beside the real images' — and, for a generator whose codes the Generate page pulls toward
+its modes (assets/find_modes.py), the same three figures with that truncation after "modes ψ".
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def row(entry: dict) -> list[str]:
         f"{samples['entropy']:.3f}" if samples else "—",
         f"{samples['confident_share']:.2f} ({samples['real_confident_share']:.2f})" if samples else "—",
     ]
+    truncated = quality.get("truncated_samples")
+    if isinstance(truncated, dict):  # the sampling the Generate page starts with, after the plain figures
+        label = f"; modes ψ {truncated['truncation']['psi']:g}: "
+        cells[-3] += label + f"{truncated['judge_fid']:.1f}"
+        cells[-2] += label + f"{truncated['entropy']:.3f}"
+        cells[-1] += label + f"{truncated['confident_share']:.2f}"
     return cells
 
 

@@ -33,11 +33,13 @@ from .checkpoint_record import FORMAT, FORMAT_VERSION, CheckpointRecord
 from .fsutil import atomic_write_bytes  # noqa: F401  (desktop.model_library writes its exports through it)
 from .i18n import _
 from .models import ModelConfig, build_model
+from .sampling import Modes, attach
 
 SUFFIX = ".safetensors"
 # Tensors that are not model weights: a run's history (engine.history) and what continuing it needs
-# (optimizer and RNG states, engine.train.resume). Loading checks the weights without them.
-EXTRA_PREFIXES = ("history.", "resume.")
+# (optimizer and RNG states, engine.train.resume), the centres its sampling may pull codes toward
+# (engine.sampling). Loading checks the weights without them.
+EXTRA_PREFIXES = ("history.", "resume.", "sampling.")
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Checkpoint:
     meta: dict  # format, name, family, model_config, train_config, dataset, history, metrics, versions, …
     path: Path | None = None
     record: CheckpointRecord | None = None  # ``meta``, checked and typed
-    extra_tensors: dict = field(default_factory=dict)  # the ``history.*`` and ``resume.*`` tensors (EXTRA_PREFIXES)
+    extra_tensors: dict = field(default_factory=dict)  # history.*, resume.*, sampling.* tensors (EXTRA_PREFIXES)
 
     @property
     def model_config(self) -> ModelConfig:
@@ -101,7 +103,7 @@ def save_checkpoint(
     if half:
         tensors = _halved(tensors)
         meta["weights_dtype"] = "float16"
-    for key, value in (extra_tensors or {}).items():  # history / resume state, stored as they are
+    for key, value in (extra_tensors or {}).items():  # history / resume state / sampling centres, stored as they are
         if key.startswith(EXTRA_PREFIXES):
             tensors[key] = value.detach().to("cpu").contiguous()
     write_file(path, tensors, meta)
@@ -128,6 +130,7 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> Che
     model.to(device)
     model.eval()
     extra = {k: v for k, v in tensors.items() if k.startswith(EXTRA_PREFIXES)}
+    attach(model, Modes.from_tensors(extra))
     return Checkpoint(model=model, meta=record.to_dict(), path=path, record=record, extra_tensors=extra)
 
 

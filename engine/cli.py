@@ -298,6 +298,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("checkpoint")
     p.add_argument("--n", type=int, default=64)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--truncation",
+        choices=["none", "mean", "modes"],
+        help=_("pull the codes toward the mean or their nearest mode (default: what the checkpoint recommends)"),
+    )
+    p.add_argument(
+        "--psi", type=float, help=_("share of each code's distance to its centre that is kept (default 0.7)")
+    )
     p.add_argument("--out-dir", required=True)
     p.set_defaults(func=cmd_sample)
     return parser

@@ -43,8 +43,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     metrics = evaluate_checkpoint(checkpoint, dataset)
     _train, val = dataset.split()
     from .quality import checkpoint_quality  # the judge's view: class histogram, judge-FID, judge accuracy
+    from .sampling import Truncation  # the sampling the checkpoint recommends (the shipped DCGANs': modes)
 
-    quality = checkpoint_quality(checkpoint.model, checkpoint.meta["family"], dataset)
+    recommended = Truncation.from_dict(checkpoint.meta.get("sampling"))
+    quality = checkpoint_quality(checkpoint.model, checkpoint.meta["family"], dataset, truncation=recommended)
     _print_json(
         {
             "checkpoint": args.checkpoint,

@@ -69,10 +69,38 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if not 1 <= args.n <= 10000:
         raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
     out_dir = _output_folder(args.out_dir, "--out-dir")
-    images = inference.sample(checkpoint.model, args.n, args.seed).images
+    truncation = _truncation(args, checkpoint)
+    images = inference.sample(checkpoint.model, args.n, args.seed, truncation).images
     images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
     for i, image in enumerate(images):
         write_png(out_dir / f"sample-{i:04d}.png", image)
     write_png(out_dir / "grid.png", make_grid(images))
-    _print_json({"n": args.n, "seed": args.seed, "grid": str(out_dir / "grid.png"), "out_dir": str(out_dir)})
+    _print_json(
+        {
+            "n": args.n,
+            "seed": args.seed,
+            "truncation": truncation.to_dict(),
+            "grid": str(out_dir / "grid.png"),
+            "out_dir": str(out_dir),
+        }
+    )
     return 0
+
+
+def _truncation(args: argparse.Namespace, checkpoint):
+    """--truncation / --psi, else the sampling the checkpoint recommends; a model's modes are found when needed."""
+    from . import sampling
+
+    recommended = sampling.Truncation.from_dict(checkpoint.meta.get("sampling"))
+    mode = args.truncation or recommended.mode
+    psi = args.psi if args.psi is not None else (0.7 if recommended.plain else recommended.psi)
+    try:
+        truncation = sampling.Truncation(mode, 1.0 if mode == "none" else psi)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from exc
+    if truncation.mode == "modes" and not truncation.plain and sampling.modes_of(checkpoint.model) is None:
+        print(
+            _("finding the modes of {checkpoint} (a minute or so)…").format(checkpoint=args.checkpoint), file=sys.stderr
+        )
+        sampling.attach(checkpoint.model, sampling.find_modes(checkpoint.model))
+    return truncation

@@ -31,6 +31,7 @@ import torch
 
 from . import image_metrics
 from .preprocess import SIZE, Preprocessed, fit_into, preprocess
+from .sampling import PLAIN, Truncation, truncate
 
 K = TypeVar("K", bound=Hashable)
 Prepared = Preprocessed  # the recipe's result: the model input and every intermediate step
@@ -211,9 +212,10 @@ class Samples:
     images: np.ndarray  # float32 (N, 28, 28) in [0, 1]
 
 
-def sample(model: torch.nn.Module, n: int, seed: int) -> Samples:
-    """``n`` images of a generator (a GAN, or a VAE's decoder) from seeded codes z ~ N(0, I)."""
-    codes = draw_codes(int(model.coding_size), n, seed)
+def sample(model: torch.nn.Module, n: int, seed: int, truncation: Truncation = PLAIN) -> Samples:
+    """``n`` images of a generator (a GAN, or a VAE's decoder) from seeded codes z ~ N(0, I),
+    truncated as asked (:mod:`engine.sampling`; ValueError when "modes" finds no fitted centres)."""
+    codes = truncate(draw_codes(int(model.coding_size), n, seed), truncation, model)
     return Samples(codes=codes, images=decode(model, codes))
 
 

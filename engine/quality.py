@@ -39,6 +39,7 @@ import torch
 from .data import Dataset
 from .i18n import _
 from .judge import Judge
+from .sampling import PLAIN, Truncation, truncate
 
 CONFIDENT = 0.9  # a sample is "confident" when the judge's top class probability reaches this
 DEFAULT_SAMPLES = 2000
@@ -172,13 +173,24 @@ class GeneratorQuality:
 
 
 @torch.no_grad()
-def draw_samples(model: torch.nn.Module, n: int, seed: int = 0, batch: int = 500) -> torch.Tensor:
-    """n samples (N, 28, 28) in [0, 1] on the CPU, in eval mode (as the app draws them); the mode is restored."""
+def draw_samples(
+    model: torch.nn.Module, n: int, seed: int = 0, batch: int = 500, truncation: Truncation = PLAIN
+) -> torch.Tensor:
+    """n samples (N, 28, 28) in [0, 1] on the CPU, in eval mode (as the app draws them); the mode is restored.
+    With a ``truncation`` the codes are pulled toward their centres (:mod:`engine.sampling`)."""
     was_training = model.training
     model.eval()
     gen = torch.Generator().manual_seed(seed)
+
+    def draw(count: int) -> torch.Tensor:
+        if truncation.plain:
+            return model.sample(count, gen)
+        z = truncate(torch.randn(count, int(model.coding_size), generator=gen), truncation, model)
+        with torch.no_grad():
+            return model.generate(z.to(next(model.parameters()).device))
+
     try:
-        parts = [model.sample(min(batch, n - i), gen).float().cpu() for i in range(0, n, batch)]
+        parts = [draw(min(batch, n - i)).float().cpu() for i in range(0, n, batch)]
     finally:
         model.train(was_training)
     return torch.cat(parts) if parts else torch.zeros(0, 28, 28)
@@ -203,11 +215,16 @@ def score_samples(samples01: torch.Tensor, judge: Judge, reference: RealReferenc
 
 
 def generator_quality(
-    model: torch.nn.Module, judge: Judge, reference: RealReference, n: int = DEFAULT_SAMPLES, seed: int = 0
+    model: torch.nn.Module,
+    judge: Judge,
+    reference: RealReference,
+    n: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    truncation: Truncation = PLAIN,
 ) -> GeneratorQuality:
-    """Draw ``n`` samples from a GAN, DCGAN or VAE and score them."""
+    """Draw ``n`` samples from a GAN, DCGAN or VAE (codes truncated as asked) and score them."""
     start = time.perf_counter()
-    quality = score_samples(draw_samples(model, n, seed), judge, reference)
+    quality = score_samples(draw_samples(model, n, seed, truncation=truncation), judge, reference)
     return GeneratorQuality(**{**asdict(quality), "seconds": time.perf_counter() - start})
 
 
@@ -315,13 +332,20 @@ def class_health(histogram, class_names: tuple[str, ...] | list[str], dataset: s
 
 # -- one call for a checkpoint (evaluate, the Models page) -----------------------------------
 def checkpoint_quality(
-    model: torch.nn.Module, family: str, dataset: Dataset, n: int = DEFAULT_SAMPLES, judge: Judge | None = None
+    model: torch.nn.Module,
+    family: str,
+    dataset: Dataset,
+    n: int = DEFAULT_SAMPLES,
+    judge: Judge | None = None,
+    truncation: Truncation = PLAIN,
 ) -> dict:
     """The judge's figures for a model of ``family`` on ``dataset``, as a JSON-ready dict.
 
     Generators (GAN, DCGAN, VAE): samples' class histogram, entropy, confident share and
-    judge-FID with the real-vs-real baseline; autoencoders (VAE too): the judge's accuracy on
-    the validation split and on its reconstructions. ``{"error": …}`` when no judge loads.
+    judge-FID with the real-vs-real baseline (codes z ~ N(0, I)), and the same figures as
+    ``truncated_samples`` when a ``truncation`` is given (e.g. the one the checkpoint recommends);
+    autoencoders (VAE too): the judge's accuracy on the validation split and on its reconstructions.
+    ``{"error": …}`` when no judge loads.
     """
     from .judge import JudgeError, load_judge
     from .models import AUTOENCODER_FAMILIES, GENERATOR_FAMILIES
@@ -338,6 +362,9 @@ def checkpoint_quality(
         result["samples"]["collapse"] = class_collapse(
             result["samples"]["histogram"], dataset.class_names, dataset.name
         )
+        if not truncation.plain:
+            truncated = generator_quality(model, judge, reference, n=n, truncation=truncation).to_dict()
+            result["truncated_samples"] = {**truncated, "truncation": truncation.to_dict()}
     if family in AUTOENCODER_FAMILIES:
         _, val = dataset.split()
         result["reconstructions"] = reconstruction_quality(model, judge, val.images.cpu(), val.labels).to_dict()

@@ -630,6 +630,14 @@
             <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeurs par codage. Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Each code is pulled toward its nearest mode, keeping {psi} of its distance: cleaner samples, less variety. Choose “No truncation” to see the lecture&apos;s sampling.</source>
+        <translation>Chaque code est rapproché de son mode le plus proche, en gardant {psi} de sa distance&#xa0;: des échantillons plus nets, moins variés. Choisissez «&#xa0;Sans troncature&#xa0;» pour voir l&apos;échantillonnage du cours.</translation>
+    </message>
+    <message>
+        <source>Each code is pulled toward the centre of the cloud, keeping {psi} of its distance: watch the in-between shapes.</source>
+        <translation>Chaque code est rapproché du centre du nuage, en gardant {psi} de sa distance&#xa0;: observez les formes intermédiaires.</translation>
+    </message>
     <message numerus="yes">
         <source>Latent sliders: the VAE&apos;s %n code dimension(s), decoded live</source>
         <translation>
@@ -676,6 +684,38 @@
     <message>
         <source>Saved the strip as {path}.</source>
         <translation>Bande enregistrée sous {path}.</translation>
+    </message>
+    <message>
+        <source>No truncation</source>
+        <translation>Sans troncature</translation>
+    </message>
+    <message>
+        <source>Toward the mean</source>
+        <translation>Vers la moyenne</translation>
+    </message>
+    <message>
+        <source>Toward the nearest mode</source>
+        <translation>Vers le mode le plus proche</translation>
+    </message>
+    <message>
+        <source>How the codes are drawn. No truncation: z ~ N(0, I), as in the lecture. Toward the mean: every code is pulled toward 0, the centre of the cloud — for a generator of ten classes, an in-between shape. Toward the nearest mode: toward the centre of the nearest cluster of its images, so codes between two classes move into one of them (multi-modal truncation).</source>
+        <translation>Comment les codes sont tirés. Sans troncature&#xa0;: z ~ N(0, I), comme dans le cours. Vers la moyenne&#xa0;: chaque code est rapproché de 0, le centre du nuage — pour un générateur de dix classes, une forme intermédiaire. Vers le mode le plus proche&#xa0;: vers le centre du groupe de ses images le plus proche, si bien que les codes situés entre deux classes rejoignent l&apos;une d&apos;elles (troncature multimodale).</translation>
+    </message>
+    <message>
+        <source>ψ: the share of each code&apos;s distance to its centre that is kept. 1 changes nothing; lower values give cleaner but more alike samples.</source>
+        <translation>ψ&#xa0;: la part de la distance de chaque code à son centre qui est conservée. 1 ne change rien&#xa0;; des valeurs plus basses donnent des échantillons plus nets mais plus semblables.</translation>
+    </message>
+    <message>
+        <source>Truncation:</source>
+        <translation>Troncature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Finding this generator&apos;s modes… {percent} %</source>
+        <translation>Recherche des modes de ce générateur… {percent} %</translation>
+    </message>
+    <message>
+        <source>⚠ Could not find the modes: {reason}</source>
+        <translation>⚠ Impossible de trouver les modes&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2491,14 @@ Cette action est définitive.</translation>
             <numerusform>%Ln échantillon&#xa0;:</numerusform>
             <numerusform>%Ln échantillons&#xa0;:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Codes pulled toward the mean (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, class entropy {entropy}</source>
+        <translation>Codes rapprochés de la moyenne (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, judge-FID {fid}, entropie des classes {entropy}</translation>
+    </message>
+    <message>
+        <source>Codes pulled toward their nearest mode (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, class entropy {entropy}</source>
+        <translation>Codes rapprochés de leur mode le plus proche (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, judge-FID {fid}, entropie des classes {entropy}</translation>
     </message>
     <message numerus="yes">
         <source>Judge accuracy on %Ln validation image(s): {originals} % on the originals, {reconstructions} % on the reconstructions (keeps {kept} %)</source>

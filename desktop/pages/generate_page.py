@@ -15,11 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,17 +34,19 @@ from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
 from desktop.pages.generate.interpolation import InterpolationBox
 from desktop.pages.generate.latent_sliders import MAX_SLIDERS, SLIDER_RANGE, SLIDER_STEPS, LatentSliders  # noqa: F401
-from desktop.widgets.history_exports import MIN_GRID_WIDTH, scale_for, upscale_nearest
+from desktop.pages.generate.saving import GridSaving
+from desktop.pages.generate.truncation import TruncationBox
+from desktop.widgets.history_exports import MIN_GRID_WIDTH
 from desktop.widgets.judge_panel import JudgePanel
 from desktop.widgets.pixel_view import to_uint8
 from desktop.widgets.sample_grid import SampleGrid
-from engine import inference
-from engine.imageio import ImageError, make_grid, write_png
+from engine import inference, sampling
+from engine.imageio import make_grid
 
 GRID_SIZES = (16, 36, 64)
 
 
-class GeneratePage(QWidget, PageDefaults):
+class GeneratePage(GridSaving, QWidget, PageDefaults):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -53,7 +54,9 @@ class GeneratePage(QWidget, PageDefaults):
         self.settings = context.settings
         self.model: torch.nn.Module | None = None
         self.entry: ModelEntry | None = None
-        self.z: np.ndarray | None = None  # codes of the grid (N, d)
+        self.z: np.ndarray | None = None  # codes of the grid (N, d), truncated as the box says
+        self.about_model = ""  # the info line's first part: what the generator is
+        self._truncation_note = ""  # its last part while a model's modes are searched for (or could not be)
         self.samples = np.zeros((0, 28, 28), np.float32)
         self.picks: list[int] = []  # the last two picked tiles: A then B
         self.strip = np.zeros((0, 28, 28), np.float32)
@@ -85,6 +88,9 @@ class GeneratePage(QWidget, PageDefaults):
         self.save_grid_button = QPushButton(self.tr("Save grid as PNG…"))
         self.save_grid_button.setToolTip(self.tr("Save the sample grid as a PNG image."))
         self.save_grid_button.clicked.connect(lambda: self._save_dialog("grid"))
+        self.truncation_box = TruncationBox()
+        self.truncation_box.changed.connect(self.regenerate)
+        self.truncation_box.status.connect(self._show_truncation_status)
         self.scale_spin = QSpinBox()  # 0: the smallest zoom that makes the PNG at least 1024 px wide
         self.scale_spin.setRange(0, 32)
         self.scale_spin.setSpecialValueText(self.tr("auto (≥ {width} px wide)").format(width=MIN_GRID_WIDTH))
@@ -121,8 +127,12 @@ class GeneratePage(QWidget, PageDefaults):
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the model's name
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
+        third = QHBoxLayout()  # a row of its own: beside the seed it made the page too wide for a laptop
+        third.addWidget(self.truncation_box)
+        third.addStretch(1)
         left.addLayout(top)
         left.addLayout(second)
+        left.addLayout(third)
         self.judge_panel = JudgePanel()  # what the judge sees: the grid's class histogram, the generator's figures
         self.judge_panel.setMaximumWidth(300)
         grid_row = QHBoxLayout()
@@ -228,6 +238,11 @@ class GeneratePage(QWidget, PageDefaults):
     def _use(self, model: torch.nn.Module) -> None:
         self.model = model
         self._build_sliders()
+        entry = self.entry
+        assert entry is not None
+        self.truncation_box.blockSignals(True)  # one drawing of the grid, below
+        self.truncation_box.set_model(model, sampling.Truncation.from_dict(entry.meta.get("sampling")))
+        self.truncation_box.blockSignals(False)
         self.regenerate()
         entry = self.entry
         assert entry is not None
@@ -244,11 +259,30 @@ class GeneratePage(QWidget, PageDefaults):
                 "",
                 self.coding_size,
             )
-        self.info_label.setText(text.format(name=entry.name))
+        self.about_model = text.format(name=entry.name)
+        self._show_truncation_status(self._truncation_note)
+
+    def _show_truncation_status(self, message: str) -> None:
+        """The model's line, then how its codes are drawn (or the search for its modes, or why it failed)."""
+        self._truncation_note = message
+        if self.model is None:
+            return
+        truncation = self.truncation_box.truncation()
+        if not message and truncation.mode == "modes":
+            message = self.tr(
+                "Each code is pulled toward its nearest mode, keeping {psi} of its distance: cleaner "
+                "samples, less variety. Choose “No truncation” to see the lecture's sampling."
+            ).format(psi=QLocale().toString(truncation.psi, "f", 2))
+        elif not message and truncation.mode == "mean":
+            message = self.tr(
+                "Each code is pulled toward the centre of the cloud, keeping {psi} of its distance: "
+                "watch the in-between shapes."
+            ).format(psi=QLocale().toString(truncation.psi, "f", 2))
+        self.info_label.setText(f"{self.about_model} {message}".strip())
 
     def shutdown(self) -> bool:
-        """Cancel the judge's reading and join its thread (the window is closing)."""
-        return self.judge_panel.shutdown()
+        """Cancel the judge's reading and the search for modes, and join their threads (the window is closing)."""
+        return all([self.judge_panel.shutdown(), self.truncation_box.shutdown()])
 
     @property
     def coding_size(self) -> int:
@@ -264,13 +298,20 @@ class GeneratePage(QWidget, PageDefaults):
         self.settings.setValue("generate/seed", self.seed_spin.value())
         n = int(self.count_combo.currentData())
         self.grid.columns = int(round(n**0.5))
-        samples = inference.sample(self.model, n, self.seed_spin.value())
+        truncation = self.truncation_box.truncation()
+        samples = inference.sample(self.model, n, self.seed_spin.value(), truncation)
         self.z, self.samples = samples.codes, samples.images
         self.grid.set_images(self.samples)
         if self.entry is not None:
             self.judge_panel.show_grid(
-                self.entry.path, self.model, self.samples, self.entry.dataset, self.entry.meta.get("dataset") or {}
+                self.entry.path,
+                self.model,
+                self.samples,
+                self.entry.dataset,
+                self.entry.meta.get("dataset") or {},
+                truncation,
             )
+            self._show_truncation_status(self._truncation_note)
         self.picks = [p for p in self.picks if p < n]
         self._show_picks()
 
@@ -333,7 +374,7 @@ class GeneratePage(QWidget, PageDefaults):
         elif self.entry is not None and self.entry.is_autoencoder:
             base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
-            base = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())[0]
+            base = inference.sample(self.model, 1, self.seed_spin.value(), self.truncation_box.truncation()).codes[0]
         self.slider_box.set_base(base)
 
     def slider_code(self) -> np.ndarray | None:
@@ -341,49 +382,3 @@ class GeneratePage(QWidget, PageDefaults):
 
     def set_slider(self, index: int, value: float) -> None:
         self.slider_box.set_value(index, value)
-
-    # -- saving ------------------------------------------------------------------------------------
-    def grid_png(self) -> np.ndarray:
-        return make_grid(to_uint8(self.samples), cols=self.grid.columns, pad=2)
-
-    def strip_png(self) -> np.ndarray:
-        return make_grid(to_uint8(self.strip), cols=len(self.strip), pad=2)
-
-    def export_scale(self, width: int) -> int:
-        """The chosen zoom of saved PNGs; "auto" is the smallest that makes them 1024 px wide or more."""
-        return self.scale_spin.value() or scale_for(width, MIN_GRID_WIDTH)
-
-    def save_grid(self, path: str | Path) -> Path:
-        """The grid as a PNG, enlarged to the chosen scale (nearest neighbour: crisp pixels)."""
-        if not len(self.samples):
-            raise ImageError(self.tr("there is no grid to save yet"))
-        image = self.grid_png()
-        return write_png(path, upscale_nearest(image, self.export_scale(image.shape[1])))
-
-    def save_strip(self, path: str | Path) -> Path:
-        """The interpolation strip as a PNG, enlarged like the grid."""
-        if not len(self.strip):
-            raise ImageError(self.tr("pick two samples first: the strip goes from A to B"))
-        image = self.strip_png()
-        return write_png(path, upscale_nearest(image, self.export_scale(image.shape[1])))
-
-    def _save_dialog(self, what: str) -> None:
-        entry = self.entry
-        stem = f"{entry.path.stem if entry else 'samples'}-{what}-seed{self.seed_spin.value()}.png"
-        folder = Path(str(self.settings.value("generate/folder", str(Path.home()))))
-        title = self.tr("Save the grid as PNG") if what == "grid" else self.tr("Save the strip as PNG")
-        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / stem), self.tr("PNG images (*.png)"))
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        self.settings.setValue("generate/folder", str(Path(path).parent))
-        try:
-            (self.save_grid if what == "grid" else self.save_strip)(path)
-        except ImageError as exc:
-            self.context.show_status(self.tr("Could not save: {reason}").format(reason=exc), 8000)
-            return
-        if what == "grid":
-            self.context.show_status(self.tr("Saved the grid as {path}.").format(path=path), 6000)
-        else:
-            self.context.show_status(self.tr("Saved the strip as {path}.").format(path=path), 6000)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLay
 from desktop.tasks import TaskRunner
 from engine import i18n as engine_i18n
 from engine import quality
+from engine.sampling import PLAIN, Truncation
 
 SAMPLES = quality.DEFAULT_SAMPLES  # samples behind the generator's figures (the grid is read on its own)
 
@@ -72,8 +73,10 @@ def judge_view(
     dataset: str,
     record: dict | None = None,
     samples: int = SAMPLES,
+    truncation: Truncation = PLAIN,
 ) -> JudgeView:
-    """The judge's reading of ``grid01`` (N, 28, 28) in [0, 1] and of ``samples`` samples of ``model``."""
+    """The judge's reading of ``grid01`` (N, 28, 28) in [0, 1] and of ``samples`` samples of ``model``,
+    their codes truncated as the grid's (:mod:`engine.sampling`)."""
     from engine.data import DatasetError
     from engine.judge import JudgeError, load_judge
 
@@ -95,7 +98,7 @@ def judge_view(
     with _LOCK:
         figures = _FIGURES.get(key)
     if figures is None and not state.is_cancelled():
-        figures = quality.generator_quality(model, judge, reference, n=samples)
+        figures = quality.generator_quality(model, judge, reference, n=samples, truncation=truncation)
         with _LOCK:
             _FIGURES[key] = figures
     view.model = figures
@@ -276,10 +279,18 @@ class JudgePanel(QGroupBox):
         self.status.setText(message)
 
     def show_grid(
-        self, path: str | Path, model: torch.nn.Module, grid01: np.ndarray, dataset: str, record: dict | None = None
+        self,
+        path: str | Path,
+        model: torch.nn.Module,
+        grid01: np.ndarray,
+        dataset: str,
+        record: dict | None = None,
+        truncation: Truncation = PLAIN,
     ) -> None:
-        """Ask the judge about ``grid01`` (the grid's samples) and about ``model``; computed while visible."""
-        self._pending = (checkpoint_key(path), model, np.array(grid01, np.float32, copy=True), dataset, record)
+        """Ask the judge about ``grid01`` (the grid's samples) and about ``model`` sampled with ``truncation``;
+        computed while visible."""
+        key = (*checkpoint_key(path), *truncation.to_dict().values()) if not truncation.plain else checkpoint_key(path)
+        self._pending = (key, model, np.array(grid01, np.float32, copy=True), dataset, record, truncation)
         if self.isVisible():
             self._start_pending()
         else:
@@ -292,7 +303,7 @@ class JudgePanel(QGroupBox):
     def _start_pending(self) -> None:
         if self._pending is None:
             return
-        key, model, grid, dataset, record = self._pending
+        key, model, grid, dataset, record, truncation = self._pending
         self._pending = None
         cached = quality_cached(key)
         self.status.setText(
@@ -300,7 +311,7 @@ class JudgePanel(QGroupBox):
             if cached
             else self.tr("The judge reads the grid and {count} samples…").format(count=QLocale().toString(SAMPLES))
         )
-        self._task.start(judge_view, key, model, grid, dataset, record)  # newest wins
+        self._task.start(judge_view, key, model, grid, dataset, record, truncation=truncation)  # newest wins
 
     def wait_idle(self, timeout_ms: int = 60_000) -> bool:
         return self._task.wait_idle(timeout_ms)

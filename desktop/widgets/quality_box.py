@@ -48,7 +48,9 @@ def normalised(quality: dict) -> dict:
     if "samples" in quality and isinstance(quality["samples"], dict) or "reconstructions" in quality:
         return dict(quality)
     if "judge_fid" in quality:
-        return {"samples": dict(quality)}
+        samples = {k: v for k, v in quality.items() if k != "truncated_samples"}
+        truncated = quality.get("truncated_samples")
+        return {"samples": samples, **({"truncated_samples": truncated} if isinstance(truncated, dict) else {})}
     return dict(quality)
 
 
@@ -75,15 +77,17 @@ def measure_quality(state, path: str | Path, family: str, dataset: str, record: 
     from engine.checkpoint import load_checkpoint
     from engine.fsutil import atomic_write_bytes
     from engine.quality import checkpoint_quality
+    from engine.sampling import Truncation
 
     from .judge_panel import judge_dataset
 
-    model = load_checkpoint(path).model
+    checkpoint = load_checkpoint(path)
     state.set_progress(0.1)
     data = judge_dataset(dataset, record)
     if state.is_cancelled():
         return {}
-    result = checkpoint_quality(model, family, data)
+    recommended = Truncation.from_dict(checkpoint.meta.get("sampling"))  # the sampling the Generate page starts with
+    result = checkpoint_quality(checkpoint.model, family, data, truncation=recommended)
     if "error" in result:
         return result
     result["measured"] = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
@@ -217,6 +221,27 @@ class QualityBox(QGroupBox):
             )
             if samples.get("collapse"):
                 lines.append("⚠ " + str(samples["collapse"]))
+        truncated = quality.get("truncated_samples")
+        if isinstance(truncated, dict):
+            toward_mean = (truncated.get("truncation") or {}).get("mode") == "mean"
+            lines.append(
+                (
+                    self.tr(
+                        "Codes pulled toward the mean (ψ {psi}), as the Generate page starts: "
+                        "confident {confident} %, judge-FID {fid}, class entropy {entropy}"
+                    )
+                    if toward_mean
+                    else self.tr(
+                        "Codes pulled toward their nearest mode (ψ {psi}), as the Generate page starts: "
+                        "confident {confident} %, judge-FID {fid}, class entropy {entropy}"
+                    )
+                ).format(
+                    psi=_fixed((truncated.get("truncation") or {}).get("psi"), 2),
+                    confident=_fixed(100 * truncated.get("confident_share", math.nan), 0),
+                    fid=_fixed(truncated.get("judge_fid"), 1),
+                    entropy=_fixed(truncated.get("entropy"), 2),
+                )
+            )
         recon = quality.get("reconstructions")
         if isinstance(recon, dict):
             lines.append(

@@ -105,7 +105,7 @@ def test_saved_grid_and_strip_are_big_enough_for_slides_and_crisp(page, tmp_path
 def test_save_grid_button_asks_for_a_file_and_saves_it(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "my grid.png"
     monkeypatch.setattr(
-        "desktop.pages.generate_page.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
+        "desktop.pages.generate.saving.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
     )
     qtbot.mouseClick(page.save_grid_button, Qt.MouseButton.LeftButton)
     assert target.is_file() and Image.open(target).width >= 1024

@@ -1,0 +1,173 @@
+"""How a generator's codes are drawn: plain z ~ N(0, I) (the lecture's), or truncated.
+
+Truncation trades variety for fidelity: each code is pulled toward a centre,
+``z' = c + ψ (z − c)`` with ``0 < ψ ≤ 1`` (ψ = 1 changes nothing).
+
+- ``"mean"``: toward the centre of the prior, c = 0 (the "truncation trick" of
+  Brock et al. 2019 and Karras et al. 2019). For a generator of ten separate
+  classes the centre of the cloud is an in-between shape, so this draws *more*
+  ambiguous digits — worth seeing, once.
+- ``"modes"``: toward the nearest of K centres, one per cluster of the images
+  the generator draws (multi-modal truncation, Mokady et al. 2022). The images
+  of 20,000 codes are clustered (k-means, scikit-learn) on the discriminator's
+  features — on their pixels for a model without one, a VAE; a cluster's centre
+  is the mean of its codes, its face the mean of its images. A new code goes to
+  the centre whose face is nearest to its own image, so codes between two
+  classes move into one of them. (The nearest centre in z would be cheaper but
+  z-space neighbours are not image neighbours: it gains about half as much.)
+
+The network itself is untouched: truncation only changes which codes it is fed.
+A checkpoint may carry its modes (``sampling.mode_centres`` and
+``sampling.mode_images``) and the truncation its maker recommends
+(``meta["sampling"]``); see :class:`Modes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .i18n import _
+
+MODES = ("none", "mean", "modes")
+CENTRES_KEY = "sampling.mode_centres"  # the checkpoint tensors: codes (K, coding_size) …
+IMAGES_KEY = "sampling.mode_images"  # … and images (K, 784) in [0, 1]
+DEFAULT_CLUSTERS = 100
+DEFAULT_FIT_CODES = 20_000
+FIT_SEED = 7
+
+
+@dataclass(frozen=True)
+class Truncation:
+    mode: str = "none"  # one of MODES
+    psi: float = 1.0  # the share of each code's distance to its centre that is kept
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(
+                _("truncation must be one of {items}, not {mode!r}").format(items=", ".join(MODES), mode=self.mode)
+            )
+        if not 0.0 < float(self.psi) <= 1.0:
+            raise ValueError(_("ψ must be in (0, 1], not {psi}").format(psi=self.psi))
+
+    @property
+    def plain(self) -> bool:
+        """True when codes are drawn as the lecture draws them."""
+        return self.mode == "none" or float(self.psi) == 1.0
+
+    def to_dict(self) -> dict:
+        return {"mode": self.mode, "psi": round(float(self.psi), 4)}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Truncation:
+        """A recorded truncation (``meta["sampling"]``); plain sampling for anything unreadable."""
+        try:
+            return cls(str(data["mode"]), float(data["psi"]))  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return cls()
+
+
+PLAIN = Truncation()
+
+
+@dataclass(frozen=True, eq=False)
+class Modes:
+    """A generator's modes: each cluster's mean code and mean image."""
+
+    centres: torch.Tensor  # (K, coding_size)
+    images: torch.Tensor  # (K, 784), in [0, 1]
+
+    def tensors(self) -> dict[str, torch.Tensor]:
+        """For :func:`engine.checkpoint.save_checkpoint`'s ``extra_tensors``."""
+        return {CENTRES_KEY: self.centres, IMAGES_KEY: self.images}
+
+    @classmethod
+    def from_tensors(cls, tensors: dict[str, torch.Tensor]) -> Modes | None:
+        """The modes stored in a checkpoint, or None when it has none (or only half of them)."""
+        centres, images = tensors.get(CENTRES_KEY), tensors.get(IMAGES_KEY)
+        if centres is None or images is None or len(centres) != len(images) or len(centres) == 0:
+            return None
+        return cls(centres.float(), images.float().reshape(len(images), -1))
+
+    @torch.no_grad()
+    def nearest(self, model: torch.nn.Module, z: torch.Tensor) -> torch.Tensor:
+        """For each code, the centre of the mode whose mean image is nearest to the code's image."""
+        device = next(model.parameters()).device
+        images = model.generate(z.to(device)).float().reshape(len(z), -1).cpu()
+        return self.centres[torch.cdist(images, self.images).argmin(1)]
+
+
+def modes_of(model: torch.nn.Module) -> Modes | None:
+    """The modes found for ``model``, or None."""
+    return getattr(model, "modes", None)
+
+
+def attach(model: torch.nn.Module, modes: Modes | None) -> None:
+    """Keep ``modes`` with ``model`` (not weights: the state dict stays the lecture's network)."""
+    model.modes = modes
+
+
+def truncate(codes: np.ndarray | torch.Tensor, truncation: Truncation, model: torch.nn.Module | None = None):
+    """``codes`` (N, d) pulled toward their centres; the same type as given (numpy or torch). "modes"
+    needs the generator ``model`` with its :class:`Modes`; ValueError when it has none."""
+    if truncation.plain:
+        return codes
+    z = torch.as_tensor(codes, dtype=torch.float32).cpu()
+    if truncation.mode == "mean":
+        centre = torch.zeros_like(z)
+    else:
+        modes = modes_of(model) if model is not None else None
+        if modes is None:
+            raise ValueError(_("this model has no modes yet: find them first"))
+        centre = modes.nearest(model, z)
+    out = centre + float(truncation.psi) * (z - centre)
+    return out.numpy() if isinstance(codes, np.ndarray) else out.to(codes.device, codes.dtype)
+
+
+@torch.no_grad()
+def _features(model: torch.nn.Module, z: torch.Tensor) -> np.ndarray:
+    """What the clustering compares: D's features before its last layer, or the pixels."""
+    if hasattr(model, "discriminator") and hasattr(model, "generate_raw"):
+        return model.discriminator[:-1](model.generate_raw(z)).flatten(1).cpu().numpy()
+    return model.generate(z).flatten(1).cpu().numpy()
+
+
+def find_modes(
+    model: torch.nn.Module,
+    clusters: int = DEFAULT_CLUSTERS,
+    codes: int = DEFAULT_FIT_CODES,
+    seed: int = FIT_SEED,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch: int = 1000,
+) -> Modes | None:
+    """``model``'s modes: K ≤ ``clusters`` clusters of the images of ``codes`` codes; None if cancelled."""
+    from sklearn.cluster import KMeans  # imported here: only this needs it, and it takes a second
+
+    was_training = model.training
+    model.eval()
+    device = next(model.parameters()).device
+    z = torch.randn(int(codes), int(model.coding_size), generator=torch.Generator().manual_seed(seed))
+    parts, images = [], []
+    try:
+        for start in range(0, len(z), batch):
+            if cancelled is not None and cancelled():
+                return None
+            chunk = z[start : start + batch].to(device)
+            parts.append(np.asarray(_features(model, chunk), np.float32))
+            with torch.no_grad():
+                images.append(model.generate(chunk).float().reshape(len(chunk), -1).cpu())
+            if progress is not None:
+                progress(0.4 * (start + batch) / len(z))
+    finally:
+        model.train(was_training)
+    features = np.concatenate(parts)
+    labels = KMeans(int(clusters), n_init=1, random_state=seed).fit_predict(features)
+    if progress is not None:
+        progress(1.0)
+    pictures = torch.cat(images)
+    members = [torch.from_numpy(labels == k) for k in range(int(clusters)) if (labels == k).any()]
+    return Modes(torch.stack([z[m].mean(0) for m in members]), torch.stack([pictures[m].mean(0) for m in members]))
