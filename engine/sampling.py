@@ -38,6 +38,7 @@ IMAGES_KEY = "sampling.mode_images"  # … and images (K, 784) in [0, 1]
 DEFAULT_CLUSTERS = 100
 DEFAULT_FIT_CODES = 20_000
 FIT_SEED = 7
+KMEANS_ROUND, KMEANS_ROUNDS = 10, 30  # Lloyd iterations per round, rounds at most
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,19 @@ def find_modes(
     finally:
         model.train(was_training)
     features = np.concatenate(parts)
-    labels = KMeans(int(clusters), n_init=1, random_state=seed).fit_predict(features)
+    # k-means in rounds of a few Lloyd iterations, each going on from the last one's centres: progress to
+    # report and a chance to stop between rounds (one call would hold the thread for most of a minute)
+    k = min(int(clusters), len(features))
+    kmeans = KMeans(k, n_init=1, max_iter=KMEANS_ROUND, random_state=seed).fit(features)
+    for done in range(1, KMEANS_ROUNDS):
+        if kmeans.n_iter_ < KMEANS_ROUND:  # converged within the round
+            break
+        if cancelled is not None and cancelled():
+            return None
+        if progress is not None:
+            progress(0.4 + 0.6 * done / KMEANS_ROUNDS)
+        kmeans = KMeans(k, init=kmeans.cluster_centers_, n_init=1, max_iter=KMEANS_ROUND).fit(features)
+    labels = kmeans.labels_
     if progress is not None:
         progress(1.0)
     pictures = torch.cat(images)

@@ -53,6 +53,15 @@ def test_toward_the_modes_each_code_moves_to_the_mode_whose_picture_is_nearest_t
         sampling.attach(dcgan, None)
 
 
+def test_a_vae_without_a_discriminator_finds_its_modes_on_its_pictures():
+    torch.manual_seed(0)
+    vae = build_model(default_model_config("vae")).eval()
+    modes = sampling.find_modes(vae, clusters=3, codes=300)
+    assert modes.centres.shape == (3, vae.coding_size) and modes.images.shape == (3, 28 * 28)
+    sampling.attach(vae, modes)
+    assert inference.sample(vae, 5, 0, Truncation("modes", 0.5)).images.shape == (5, 28, 28)
+
+
 def test_finding_modes_can_be_cancelled_and_reports_progress(dcgan):
     seen = []
     assert (
