@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--generator", help="the model the Generate page samples, by file name without suffix (e.g. mnist-dcgan)"
     )
+    parser.add_argument("--model", help="the model the Models page selects, by file name without suffix")
     parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1280x720 (a laptop)")
     parser.add_argument(
         "--latent-map",
@@ -122,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(2500, lambda: (page.pick(3), page.pick(10)))
         elif args.page == "latent":
             show_latent_map(page, args.latent_map)
+        elif args.page == "models" and args.model:
+            paths = [e.path for e in window.context.library.entries() if Path(e.path).stem == args.model]
+            if not paths or not page.select_path(paths[0]):
+                raise SystemExit(f"no model named {args.model!r} on the Models page")
 
     QTimer.singleShot(500, scenario)
     return app.exec()
