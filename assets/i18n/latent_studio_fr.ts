@@ -2493,12 +2493,12 @@ Cette action est définitive.</translation>
         </translation>
     </message>
     <message>
-        <source>Codes pulled toward the mean (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, class entropy {entropy}</source>
-        <translation>Codes rapprochés de la moyenne (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, judge-FID {fid}, entropie des classes {entropy}</translation>
+        <source>Toward the mean (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, entropy {entropy}</source>
+        <translation>Vers la moyenne (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, FID du juge {fid}, entropie {entropy}</translation>
     </message>
     <message>
-        <source>Codes pulled toward their nearest mode (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, class entropy {entropy}</source>
-        <translation>Codes rapprochés de leur mode le plus proche (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, judge-FID {fid}, entropie des classes {entropy}</translation>
+        <source>Toward the nearest mode (ψ {psi}), as the Generate page starts: confident {confident} %, judge-FID {fid}, entropy {entropy}</source>
+        <translation>Vers le mode le plus proche (ψ {psi}), comme au départ de la page Générer&#xa0;: sûres {confident} %, FID du juge {fid}, entropie {entropy}</translation>
     </message>
     <message numerus="yes">
         <source>Judge accuracy on %Ln validation image(s): {originals} % on the originals, {reconstructions} % on the reconstructions (keeps {kept} %)</source>

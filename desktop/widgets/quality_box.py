@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model_library import ModelEntry
 from desktop.tasks import TaskRunner
@@ -131,7 +131,14 @@ class QualityBox(QGroupBox):
         )
         self.measure_button.clicked.connect(lambda _checked=False: self.measure())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.figures, 1)
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()  # on a 720-pixel screen the figures can outgrow the box: they scroll, never cut
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.figures)
+        scroll.setMinimumHeight(7 * self.fontMetrics().lineSpacing())  # a generator's figures, most of them
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.measure_button, 0, Qt.AlignmentFlag.AlignRight)
         self.set_entry(None)
 
@@ -227,13 +234,13 @@ class QualityBox(QGroupBox):
             lines.append(
                 (
                     self.tr(
-                        "Codes pulled toward the mean (ψ {psi}), as the Generate page starts: "
-                        "confident {confident} %, judge-FID {fid}, class entropy {entropy}"
+                        "Toward the mean (ψ {psi}), as the Generate page starts: "
+                        "confident {confident} %, judge-FID {fid}, entropy {entropy}"
                     )
                     if toward_mean
                     else self.tr(
-                        "Codes pulled toward their nearest mode (ψ {psi}), as the Generate page starts: "
-                        "confident {confident} %, judge-FID {fid}, class entropy {entropy}"
+                        "Toward the nearest mode (ψ {psi}), as the Generate page starts: "
+                        "confident {confident} %, judge-FID {fid}, entropy {entropy}"
                     )
                 ).format(
                     psi=_fixed((truncated.get("truncation") or {}).get("psi"), 2),
