@@ -129,11 +129,17 @@ def truncate(codes: np.ndarray | torch.Tensor, truncation: Truncation, model: to
 
 
 @torch.no_grad()
-def _features(model: torch.nn.Module, z: torch.Tensor) -> np.ndarray:
-    """What the clustering compares: D's features before its last layer, or the pixels."""
+def _features_and_images(model: torch.nn.Module, z: torch.Tensor) -> tuple[np.ndarray, torch.Tensor]:
+    """What the clustering compares (D's features before its last layer, or the pixels) and the images
+    (N, 784) in [0, 1] on the CPU, from one pass through the generator."""
     if hasattr(model, "discriminator") and hasattr(model, "generate_raw"):
-        return model.discriminator[:-1](model.generate_raw(z)).flatten(1).cpu().numpy()
-    return model.generate(z).flatten(1).cpu().numpy()
+        raw = model.generate_raw(z)
+        features = model.discriminator[:-1](raw)
+        images = model.from_model_space(raw)
+    else:
+        features = images = model.generate(z)
+    images = images.float().reshape(len(z), -1).cpu()
+    return np.asarray(features.flatten(1).cpu().numpy(), np.float32), images
 
 
 def find_modes(
@@ -157,10 +163,9 @@ def find_modes(
         for start in range(0, len(z), batch):
             if cancelled is not None and cancelled():
                 return None
-            chunk = z[start : start + batch].to(device)
-            parts.append(np.asarray(_features(model, chunk), np.float32))
-            with torch.no_grad():
-                images.append(model.generate(chunk).float().reshape(len(chunk), -1).cpu())
+            features, pictures = _features_and_images(model, z[start : start + batch].to(device))
+            parts.append(features)
+            images.append(pictures)
             if progress is not None:
                 progress(0.4 * (start + batch) / len(z))
     finally:

@@ -244,8 +244,6 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         self.truncation_box.set_model(model, sampling.Truncation.from_dict(entry.meta.get("sampling")))
         self.truncation_box.blockSignals(False)
         self.regenerate()
-        entry = self.entry
-        assert entry is not None
         if entry.is_autoencoder:
             text = self.tr(
                 "{name}: a VAE's decoder fed with z ~ N(0, I), %n number(s) per code. Click a sample to "
@@ -374,7 +372,8 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         elif self.entry is not None and self.entry.is_autoencoder:
             base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
-            base = inference.sample(self.model, 1, self.seed_spin.value(), self.truncation_box.truncation()).codes[0]
+            codes = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())
+            base = sampling.truncate(codes, self.truncation_box.truncation(), self.model)[0]
         self.slider_box.set_base(base)
 
     def slider_code(self) -> np.ndarray | None:

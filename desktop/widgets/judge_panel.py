@@ -289,7 +289,7 @@ class JudgePanel(QGroupBox):
     ) -> None:
         """Ask the judge about ``grid01`` (the grid's samples) and about ``model`` sampled with ``truncation``;
         computed while visible."""
-        key = (*checkpoint_key(path), *truncation.to_dict().values()) if not truncation.plain else checkpoint_key(path)
+        key = (*checkpoint_key(path), *truncation.to_dict().values())
         self._pending = (key, model, np.array(grid01, np.float32, copy=True), dataset, record, truncation)
         if self.isVisible():
             self._start_pending()
