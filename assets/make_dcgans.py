@@ -10,6 +10,8 @@
     # fakes D rates best (--top-k 0.5)
     nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan mnist --augment --lr 0.0001 --lr-d 0.0003 \\
         --top-k 0.5 --resume /work/gan-staging/mnist-dcgan.safetensors --out /work/gan-staging2
+    # the shipped MNIST DCGAN: the lecture's with 10 class codes (InfoGAN), from scratch, then the phases above
+    nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan mnist --augment --class-codes 10 --out /work/gan-info1
     # copy the staged best epochs into assets/models and update manifest.json
     .venv/bin/python assets/make_dcgans.py ship --out /work/gan-staging [--only fashion-dcgan ...]
 
@@ -184,9 +186,14 @@ def cmd_train(args: argparse.Namespace) -> None:
                 phase_of(before),
             ],
         }
-    trainer = create_trainer(
-        model.config if model is not None else default_model_config(args.family), train_config, dataset, model=model
-    )
+    if model is not None and args.class_codes is not None:
+        raise SystemExit("--class-codes is for a new run: a resumed one keeps its model's")
+    if model is None:
+        codes = {"categorical_codes": args.class_codes} if args.class_codes else {}
+        model_config = default_model_config(args.family, **codes)
+    else:
+        model_config = model.config
+    trainer = create_trainer(model_config, train_config, dataset, model=model)
     if args.beta1 is not None:  # Radford et al.'s DCGAN recipe: Adam with β1 0.5 (Keras' default is 0.9)
         if train_config.optimizer != "adam":
             raise SystemExit("--beta1 needs --optimizer adam")
@@ -282,6 +289,12 @@ def cmd_ship(args: argparse.Namespace) -> None:
             for i, ph in enumerate(phases)
         )
         command = phase_commands(record, prior, family, dataset_name, len(phases))
+        codes = int(meta["model_config"].get("categorical_codes", 0))
+        model_text = (
+            f"The lecture's DCGAN with {codes} class codes (InfoGAN, Chen et al. 2016; no labels used). "
+            if codes
+            else ""
+        )
         entry = entries.get(target.name, {})
         entry.update(
             {
@@ -293,9 +306,12 @@ def cmd_ship(args: argparse.Namespace) -> None:
                 "source_description": meta["dataset"]["source"],
                 "epochs": prior["epochs"] + best,
                 "seed": SEED,
-                "options": ["--augment"] if any(ph["augment"] for ph in phases) else [],
+                "options": (["--augment"] if any(ph["augment"] for ph in phases) else [])
+                + ([f"--class-codes {codes}"] if codes else []),
+                "class_codes": codes,
                 "note": (
-                    f"The epoch with the lowest judge-FID (1,000 samples scored after each epoch), phase {story}. "
+                    model_text
+                    + f"The epoch with the lowest judge-FID (1,000 samples scored after each epoch), phase {story}. "
                     f"{meta['dataset']['train_size']:,} training images, batch {config['batch_size']}, "
                     f"{config['optimizer']}; trained on a shared CPU. "
                     + (
@@ -362,6 +378,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     train.add_argument("--lr-d", type=float, help="D's learning rate, when not --lr (G's)")
     train.add_argument("--top-k", type=float, help="G learns from this share of its fakes, those D rates best")
+    train.add_argument("--class-codes", type=int, help="InfoGAN's one-hot class codes K (DCGAN; default 0, none)")
     train.add_argument("--deadline", help="HH:MM UTC: no epoch is started that would end after it")
     train.add_argument("--out", required=True, help="staging folder")
     ship = sub.add_parser("ship", help="copy staged best epochs into assets/models and update the manifest")

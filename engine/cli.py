@@ -218,7 +218,7 @@ def run_and_save(trainer, out: Path, data_config, train_config) -> int:
         "out": str(out),
     }
     if get_family(trainer.model.config.family).adversarial:
-        for key in ("loss_d", "loss_g", "d_real", "d_fake"):
+        for key in ("loss_d", "loss_g", "loss_q", "d_real", "d_fake"):  # loss_q: a DCGAN with class codes
             if ended.history.get(key):
                 result[key] = ended.history[key][-1]
     _print_json(result)
@@ -305,6 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--psi", type=float, help=_("share of each code's distance to its centre that is kept (default 0.7)")
+    )
+    p.add_argument(
+        "--class-code",
+        type=int,
+        metavar="K",
+        help=_("a DCGAN with class codes: draw only code K (1 to its number of codes; default: all, uniformly)"),
     )
     p.add_argument("--out-dir", required=True)
     p.set_defaults(func=cmd_sample)

@@ -69,8 +69,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if not 1 <= args.n <= 10000:
         raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
     out_dir = _output_folder(args.out_dir, "--out-dir")
+    code_class = _code_class(args.class_code, checkpoint.model)
     truncation = _truncation(args, checkpoint)
-    images = inference.sample(checkpoint.model, args.n, args.seed, truncation).images
+    images = inference.sample(checkpoint.model, args.n, args.seed, truncation, code_class).images
     images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
     for i, image in enumerate(images):
         write_png(out_dir / f"sample-{i:04d}.png", image)
@@ -80,11 +81,24 @@ def cmd_sample(args: argparse.Namespace) -> int:
             "n": args.n,
             "seed": args.seed,
             "truncation": truncation.to_dict(),
+            "class_code": args.class_code,
             "grid": str(out_dir / "grid.png"),
             "out_dir": str(out_dir),
         }
     )
     return 0
+
+
+def _code_class(number: int | None, model) -> int | None:
+    """--class-code (1 to K, as the Generate page numbers them) as the engine's 0-based class, or None."""
+    if number is None:
+        return None
+    count = int(getattr(model, "categorical_codes", 0) or 0)
+    if not count:
+        raise CLIError(_("this model has no class codes (only a DCGAN trained with --categorical-codes has)"))
+    if not 1 <= number <= count:
+        raise CLIError(_("--class-code must be between 1 and {count}, not {number}").format(count=count, number=number))
+    return number - 1
 
 
 def _truncation(args: argparse.Namespace, checkpoint):

@@ -48,6 +48,7 @@ UNITS = {
     "rounded_accuracy": N_("fraction"),
     "loss_d": N_("nats"),
     "loss_g": N_("nats"),
+    "loss_q": N_("nats"),
     "d_real": N_("probability"),
     "d_fake": N_("probability"),
     "samples_per_s": N_("images/s"),

@@ -32,6 +32,7 @@ import torch
 from . import image_metrics
 from .preprocess import SIZE, Preprocessed, fit_into, preprocess
 from .sampling import PLAIN, Truncation, truncate
+from .sampling import draw_codes as sampling_codes
 
 K = TypeVar("K", bound=Hashable)
 Prepared = Preprocessed  # the recipe's result: the model input and every intermediate step
@@ -200,10 +201,14 @@ def decode(model: torch.nn.Module, codes: np.ndarray | torch.Tensor) -> np.ndarr
         return network(z.to(_device(model))).cpu().numpy().astype(np.float32, copy=False)
 
 
-def draw_codes(coding_size: int, n: int, seed: int) -> np.ndarray:
-    """``n`` codes z ~ N(0, I), drawn on the CPU from ``seed``: the same on every machine."""
+def draw_codes(model: torch.nn.Module | int, n: int, seed: int, code_class: int | None = None) -> np.ndarray:
+    """``n`` codes drawn on the CPU from ``seed`` (the same on every machine) for ``model``'s generator:
+    z ~ N(0, I), then its one-hot class code if it has them (uniform, or ``code_class`` for all).
+    An int instead of a model: plain z of that many numbers."""
     generator = torch.Generator().manual_seed(int(seed))
-    return torch.randn(int(n), int(coding_size), generator=generator).numpy()
+    if isinstance(model, int):
+        return torch.randn(int(n), model, generator=generator).numpy()
+    return sampling_codes(model, n, generator, code_class).numpy()
 
 
 @dataclass(frozen=True, eq=False)
@@ -212,10 +217,12 @@ class Samples:
     images: np.ndarray  # float32 (N, 28, 28) in [0, 1]
 
 
-def sample(model: torch.nn.Module, n: int, seed: int, truncation: Truncation = PLAIN) -> Samples:
-    """``n`` images of a generator (a GAN, or a VAE's decoder) from seeded codes z ~ N(0, I),
+def sample(
+    model: torch.nn.Module, n: int, seed: int, truncation: Truncation = PLAIN, code_class: int | None = None
+) -> Samples:
+    """``n`` images of a generator (a GAN, or a VAE's decoder) from seeded codes (:func:`draw_codes`),
     truncated as asked (:mod:`engine.sampling`; ValueError when "modes" finds no fitted centres)."""
-    codes = truncate(draw_codes(int(model.coding_size), n, seed), truncation, model)
+    codes = truncate(draw_codes(model, n, seed, code_class), truncation, model)
     return Samples(codes=codes, images=decode(model, codes))
 
 

@@ -39,7 +39,7 @@ import torch
 from .data import Dataset
 from .i18n import _
 from .judge import Judge
-from .sampling import PLAIN, Truncation, truncate
+from .sampling import PLAIN, Truncation, draw_codes, truncate
 
 CONFIDENT = 0.9  # a sample is "confident" when the judge's top class probability reaches this
 DEFAULT_SAMPLES = 2000
@@ -185,7 +185,7 @@ def draw_samples(
     def draw(count: int) -> torch.Tensor:
         if truncation.plain:
             return model.sample(count, gen)
-        z = truncate(torch.randn(count, int(model.coding_size), generator=gen), truncation, model)
+        z = truncate(draw_codes(model, count, gen), truncation, model)
         with torch.no_grad():
             return model.generate(z.to(next(model.parameters()).device))
 

@@ -16,6 +16,9 @@ Truncation trades variety for fidelity: each code is pulled toward a centre,
   classes move into one of them. (The nearest centre in z would be cheaper but
   z-space neighbours are not image neighbours: it gains about half as much.)
 
+A DCGAN with class codes (InfoGAN) keeps each code's one-hot class part: only z is
+pulled, so a code draws the same kind of image, cleaner.
+
 The network itself is untouched: truncation only changes which codes it is fed.
 A checkpoint may carry its modes (``sampling.mode_centres`` and
 ``sampling.mode_images``) and the truncation its maker recommends
@@ -98,7 +101,31 @@ class Modes:
         """For each code, the centre of the mode whose mean image is nearest to the code's image."""
         device = next(model.parameters()).device
         images = model.generate(z.to(device)).float().reshape(len(z), -1).cpu()
-        return self.centres[torch.cdist(images, self.images).argmin(1)]
+        distances = torch.cdist(images, self.images)
+        classes = int(getattr(model, "categorical_codes", 0) or 0)
+        if classes:  # a code goes to a mode of its own class code (the modes drawn with it), if it has any
+            other = z[:, -classes:].argmax(1)[:, None] != self.centres[:, -classes:].argmax(1)[None, :]
+            other &= ~other.all(1, keepdim=True)
+            distances = distances.masked_fill(other, float("inf"))
+        return self.centres[distances.argmin(1)]
+
+
+def code_size(model: torch.nn.Module) -> int:
+    """Numbers in the codes ``model``'s generator (or decoder) takes: z, then class codes if any."""
+    return int(getattr(model, "code_size", None) or model.coding_size)
+
+
+def draw_codes(
+    model: torch.nn.Module, n: int, generator: torch.Generator | None = None, code_class: int | None = None
+) -> torch.Tensor:
+    """``n`` new codes (N, code_size) on the CPU, as ``model`` draws them: z ~ N(0, I), then (a DCGAN with
+    class codes) a one-hot class code, uniform or ``code_class`` for all (ValueError for a model without)."""
+    draw = getattr(model, "draw_codes", None)
+    if draw is not None:
+        return draw(int(n), generator, code_class)[0]
+    if code_class is not None:
+        raise ValueError(_("this model has no class codes"))
+    return torch.randn(int(n), int(model.coding_size), generator=generator)
 
 
 def modes_of(model: torch.nn.Module) -> Modes | None:
@@ -125,6 +152,9 @@ def truncate(codes: np.ndarray | torch.Tensor, truncation: Truncation, model: to
             raise ValueError(_("this model has no modes yet: find them first"))
         centre = modes.nearest(model, z)
     out = centre + float(truncation.psi) * (z - centre)
+    classes = int(getattr(model, "categorical_codes", 0) or 0) if model is not None else 0
+    if classes:  # the one-hot class code is kept: only z moves
+        out[:, -classes:] = z[:, -classes:]
     return out.numpy() if isinstance(codes, np.ndarray) else out.to(codes.device, codes.dtype)
 
 
@@ -157,7 +187,7 @@ def find_modes(
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    z = torch.randn(int(codes), int(model.coding_size), generator=torch.Generator().manual_seed(seed))
+    z = draw_codes(model, int(codes), torch.Generator().manual_seed(seed))
     parts, images = [], []
     try:
         for start in range(0, len(z), batch):

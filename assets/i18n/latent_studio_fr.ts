@@ -624,6 +624,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{name}: the generator fed with noise, %n number(s), and one of {codes} class codes. Click a sample to pick it (A, then B).</source>
+        <translation>
+            <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeur, et d&apos;un code de classe parmi {codes}. Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
+            <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeurs, et d&apos;un code de classe parmi {codes}. Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{name}: the generator fed with noise, %n number(s) per code. Click a sample to pick it (A, then B).</source>
         <translation>
             <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeur par codage. Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
@@ -716,6 +723,22 @@
     <message>
         <source>⚠ Could not find the modes: {reason}</source>
         <translation>⚠ Impossible de trouver les modes&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>This DCGAN also takes a class code (InfoGAN). No labels were used: while training, it made each code draw something its discriminator can recognise, usually one class. Pick a code to draw only its kind; the judge&apos;s histogram shows which class the model chose for it. Any code: all of them, uniformly.</source>
+        <translation>Ce DCGAN prend aussi un code de classe (InfoGAN). Aucune étiquette n&apos;a servi&#xa0;: pendant l&apos;entraînement, il a appris à faire dessiner à chaque code quelque chose que son discriminateur sait reconnaître, le plus souvent une classe. Choisissez un code pour ne dessiner que ce genre d&apos;images&#xa0;; l&apos;histogramme du juge montre quelle classe le modèle lui a attribuée. Tous les codes&#xa0;: chacun, uniformément.</translation>
+    </message>
+    <message>
+        <source>Class code:</source>
+        <translation>Code de classe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Any code</source>
+        <translation>Tous les codes</translation>
+    </message>
+    <message>
+        <source>Code {number}</source>
+        <translation>Code {number}</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1563,10 @@
     <message>
         <source>Loss_G (generator)</source>
         <translation>Loss_G (générateur)</translation>
+    </message>
+    <message>
+        <source>Loss_Q (class codes)</source>
+        <translation>Loss_Q (codes de classe)</translation>
     </message>
     <message>
         <source>D(x): D&apos;s score for real images</source>

@@ -5,8 +5,10 @@ the same seed always gives the same grid. Clicking two samples picks A and B;
 the strip between them walks the straight line (or the great circle, which
 keeps ``|z|`` typical of the prior) from ``z_A`` to ``z_B``. The sliders move
 the first coordinates of ``z_A`` (every coordinate of a VAE's 10-d code) and
-decode live. The codes, the decoding and the interpolation are
-:mod:`engine.inference`'s; the page keeps the picks and paints.
+decode live. A DCGAN with class codes (InfoGAN) gets a one-hot code after z:
+all its codes, or the one picked in the class-code box. The codes, the decoding
+and the interpolation are :mod:`engine.inference`'s; the page keeps the picks
+and paints.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model_library import ModelEntry, display_order
 from desktop.pages import PageDefaults
+from desktop.pages.generate.class_code import ClassCodeBox
 from desktop.pages.generate.interpolation import InterpolationBox
 from desktop.pages.generate.latent_sliders import MAX_SLIDERS, SLIDER_RANGE, SLIDER_STEPS, LatentSliders  # noqa: F401
 from desktop.pages.generate.saving import GridSaving
@@ -91,6 +94,8 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         self.truncation_box = TruncationBox()
         self.truncation_box.changed.connect(self.regenerate)
         self.truncation_box.status.connect(self._show_truncation_status)
+        self.class_code_box = ClassCodeBox()  # shown for a DCGAN with class codes only
+        self.class_code_box.changed.connect(self._on_class_code_changed)
         self.scale_spin = QSpinBox()  # 0: the smallest zoom that makes the PNG at least 1024 px wide
         self.scale_spin.setRange(0, 32)
         self.scale_spin.setSpecialValueText(self.tr("auto (≥ {width} px wide)").format(width=MIN_GRID_WIDTH))
@@ -129,6 +134,8 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         left.setContentsMargins(0, 0, 0, 0)
         third = QHBoxLayout()  # a row of its own: beside the seed it made the page too wide for a laptop
         third.addWidget(self.truncation_box)
+        third.addSpacing(12)
+        third.addWidget(self.class_code_box)
         third.addStretch(1)
         left.addLayout(top)
         left.addLayout(second)
@@ -237,6 +244,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     def _use(self, model: torch.nn.Module) -> None:
         self.model = model
+        self.class_code_box.set_model(model)  # before the sliders: their base code is drawn with it
         self._build_sliders()
         entry = self.entry
         assert entry is not None
@@ -251,6 +259,13 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
                 "",
                 self.coding_size,
             )
+        elif self.class_codes:
+            text = self.tr(
+                "{name}: the generator fed with noise, %n number(s), and one of {codes} class codes. Click a "
+                "sample to pick it (A, then B).",
+                "",
+                self.coding_size,
+            ).replace("{codes}", QLocale().toString(self.class_codes))
         else:
             text = self.tr(
                 "{name}: the generator fed with noise, %n number(s) per code. Click a sample to pick it (A, then B).",
@@ -284,7 +299,18 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     @property
     def coding_size(self) -> int:
+        """Numbers in the noise z (the sliders move its first ones)."""
         return int(getattr(self.model, "coding_size", 0) or 0)
+
+    @property
+    def class_codes(self) -> int:
+        """The generator's class codes (InfoGAN), 0 for none."""
+        return int(getattr(self.model, "categorical_codes", 0) or 0)
+
+    def _on_class_code_changed(self) -> None:
+        self.picks = []  # the picked tiles are redrawn with another code: they are not the same samples
+        self.regenerate()
+        self._reset_sliders()
 
     # -- sampling ------------------------------------------------------------------------------
     def resample(self) -> None:
@@ -297,7 +323,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         n = int(self.count_combo.currentData())
         self.grid.columns = int(round(n**0.5))
         truncation = self.truncation_box.truncation()
-        samples = inference.sample(self.model, n, self.seed_spin.value(), truncation)
+        samples = inference.sample(self.model, n, self.seed_spin.value(), truncation, self.class_code_box.code_class())
         self.z, self.samples = samples.codes, samples.images
         self.grid.set_images(self.samples)
         if self.entry is not None:
@@ -372,7 +398,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         elif self.entry is not None and self.entry.is_autoencoder:
             base = np.zeros(self.coding_size, np.float32)  # the centre of the prior
         else:
-            codes = inference.draw_codes(self.coding_size, 1, self.seed_spin.value())
+            codes = inference.draw_codes(self.model, 1, self.seed_spin.value(), self.class_code_box.code_class())
             base = sampling.truncate(codes, self.truncation_box.truncation(), self.model)[0]
         self.slider_box.set_base(base)
 

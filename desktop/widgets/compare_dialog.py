@@ -39,6 +39,7 @@ CURVES = {  # per-epoch series in a checkpoint's history → its name (translate
     "loss": QT_TRANSLATE_NOOP("CompareDialog", "training loss"),
     "loss_d": "Loss_D",
     "loss_g": "Loss_G",
+    "loss_q": "Loss_Q",
     "d_real": "D(x)",
     "d_fake": "D(G(z))",
 }
@@ -48,6 +49,7 @@ METRICS = {  # final metrics in a checkpoint's record → name
     "rounded_accuracy": QT_TRANSLATE_NOOP("CompareDialog", "rounded accuracy"),
     "loss_d": "Loss_D",
     "loss_g": "Loss_G",
+    "loss_q": "Loss_Q",
     "d_real": "D(x)",
     "d_fake": "D(G(z))",
     "samples_per_s": QT_TRANSLATE_NOOP("CompareDialog", "images per second"),

@@ -51,6 +51,7 @@ STYLES = {
     "val_loss": (QT_TRANSLATE_NOOP("LossPlot", "validation loss (per epoch)"), (255, 127, 14)),
     "loss_d": (QT_TRANSLATE_NOOP("LossPlot", "Loss_D (discriminator)"), (214, 39, 40)),
     "loss_g": (QT_TRANSLATE_NOOP("LossPlot", "Loss_G (generator)"), (44, 160, 44)),
+    "loss_q": (QT_TRANSLATE_NOOP("LossPlot", "Loss_Q (class codes)"), (127, 127, 127)),
     "d_real": (QT_TRANSLATE_NOOP("LossPlot", "D(x): D's score for real images"), (148, 103, 189)),
     "d_fake": (QT_TRANSLATE_NOOP("LossPlot", "D(G(z)): D's score for fakes"), (140, 86, 75)),
 }
@@ -104,6 +105,7 @@ class LossPlot(QWidget):
         self._next_redraw = 0.0
         self.last_redraw_s = 0.0  # what the last redraw cost (for the curious and the benchmark)
         self._mode = ""
+        self._with_q = False
         self._scrub_markers: list[pg.InfiniteLine] = []  # the time machine's marker, one per plot
         self._marker_wanted: tuple[float | None] | None = None  # a marker move put off to the next refresh
         self._resume_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []  # where a continued run picked up
@@ -113,10 +115,11 @@ class LossPlot(QWidget):
     def configure(self, metric_names: tuple[str, ...] | list[str]) -> None:
         """Lay the plots out for a run whose StepMetrics carry ``metric_names``; clears the data."""
         mode = "gan" if "loss_d" in metric_names else "autoencoder"
-        if mode == self._mode:
+        with_q = "loss_q" in metric_names  # a DCGAN with class codes: Q's loss too
+        if (mode, with_q) == (self._mode, self._with_q):
             self.clear()
             return
-        self._mode = mode
+        self._mode, self._with_q = mode, with_q
         self._view.clear()
         self._scrub_markers.clear()
         self._resume_lines.clear()
@@ -131,7 +134,7 @@ class LossPlot(QWidget):
             scores = self._add_plot(1, self.tr("D's output"), legend_columns=2)
             scores.setYRange(0, 1.25, padding=0.02)  # the top band holds the one-row legend, clear of the curves
             scores.setXLink(losses)
-            for name in ("loss_d", "loss_g"):
+            for name in ("loss_d", "loss_g", "loss_q") if with_q else ("loss_d", "loss_g"):
                 self._add_curve(losses, name + "_raw", name, faint=True, legend=False)
                 self._add_curve(losses, name, name)
             for name in ("d_real", "d_fake"):

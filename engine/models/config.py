@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, fields
 
 from ..i18n import _
 
+MAX_CATEGORICAL_CODES = 64
+
 
 @dataclass
 class ModelConfig:
@@ -22,6 +24,7 @@ class ModelConfig:
     sparsity: str = "kl"  # sparse: "kl" (KL to a target activation) or "l1" (activity penalty)
     sparsity_target: float = 0.1  # sparse/kl: target mean activation of a coding unit
     sparsity_weight: float = 0.05  # sparse: weight of the penalty (kl 0.05, l1 1e-3)
+    categorical_codes: int = 0  # dcgan: InfoGAN's one-hot class codes after z (0: none, the lecture's)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,10 +54,18 @@ class ModelConfig:
     def validate(self) -> None:
         from .families import get_family
 
-        get_family(self.family)  # raises ValueError naming the registered families
+        family = get_family(self.family)  # raises ValueError naming the registered families
+        if int(self.categorical_codes) and "categorical_codes" not in {o.name for o in family.options}:
+            raise ValueError(_("only a DCGAN takes class codes"))
         if not 1 <= int(self.coding_size) <= 4096:
             raise ValueError(
                 _("coding size must be between 1 and 4096, not {coding_size}").format(coding_size=self.coding_size)
+            )
+        if not 0 <= int(self.categorical_codes) <= MAX_CATEGORICAL_CODES:
+            raise ValueError(
+                _("class codes must be between 0 and {maximum}, not {codes}").format(
+                    maximum=MAX_CATEGORICAL_CODES, codes=self.categorical_codes
+                )
             )
         if self.noise not in ("gaussian", "dropout"):
             raise ValueError(_("noise must be 'gaussian' or 'dropout', not {noise!r}").format(noise=self.noise))

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from ..i18n import N_
 from .autoencoders import ConvAE, SparseAE, StackedAE
-from .family import Family, TrainingDefaults, choice_option, coding_size_option, float_option
+from .config import MAX_CATEGORICAL_CODES
+from .family import Family, Option, TrainingDefaults, choice_option, coding_size_option, float_option
 from .gan import DCGAN, GAN
 from .vae import VAE
 
 _AE_TRAINER = "engine.train.autoencoder_trainer:AutoencoderTrainer"
 _GAN_TRAINER = "engine.train.gan_trainer:GANTrainer"
 _GAN_CODING = N_("Numbers in the generator's random input (the noise z).")
+_CLASS_CODES = Option(
+    "categorical_codes",
+    N_("Class codes"),
+    N_(
+        "0: the lecture's DCGAN. K > 0: the generator also gets one of K class codes, and a head on the "
+        "discriminator learns to tell which code drew each image (InfoGAN, Chen et al. 2016). Each code comes "
+        "to draw one kind of image, usually one class, without any labels; 10 for the ten digits or clothes."
+    ),
+    int,
+    0,
+    minimum=0,
+    maximum=MAX_CATEGORICAL_CODES,
+)
 
 _DENOISING_OPTIONS = (
     coding_size_option(30),
@@ -174,14 +188,15 @@ LECTURE_FAMILIES = (
         N_("DCGAN"),
         N_(
             "Deep convolutional GAN: the same game played by a transposed-convolution generator and a "
-            "convolutional discriminator (Géron's DCGAN)."
+            "convolutional discriminator (Géron's DCGAN). With class codes, it also learns InfoGAN's codes: "
+            "each code draws one kind of image."
         ),
         DCGAN,
         _GAN_TRAINER,
         TrainingDefaults(50, 32, 1e-3, "rmsprop"),
         order=70,
         compile_figures={"cpu": (131, 1.10), "cuda": (5_000, 3.0)},  # CUDA: the target until measured
-        options=(coding_size_option(100, _GAN_CODING),),
+        options=(coding_size_option(100, _GAN_CODING), _CLASS_CODES),
         reconstructs=False,
         generates=True,
         adversarial=True,

@@ -122,6 +122,11 @@ def unroute(owner: nn.Module, *methods: str) -> None:
 
 def routes(model: nn.Module) -> list[tuple[str, nn.Module]]:
     """(method, network whose weights it trains) for each training-time method of ``model``."""
+    if getattr(model, "categorical_codes", 0):  # D and Q, trained together through D's features
+        return [
+            ("discriminator_logits_and_codes", nn.ModuleList([model.discriminator, model.q_head])),
+            ("generate_raw", model.generator),
+        ]
     if hasattr(model, "discriminator_logits"):
         return [("discriminator_logits", model.discriminator), ("generate_raw", model.generator)]
     return [("compute_loss", model)]

@@ -12,6 +12,10 @@ than moved and re-inked ones, as it would if only the real batches were changed.
 
 ``top_k`` below 1 (``assets/make_dcgans.py --top-k``; Sinha et al. 2020) makes phase (2) learn from only
 that share of the fakes, those D rates most real: G is not pulled towards D's view of its worst fakes.
+
+A DCGAN with class codes (InfoGAN, Chen et al. 2016) adds Q's cross-entropy at guessing which code drew
+each fake (``loss_q``, weight ``INFO_WEIGHT``) to both phases: Q learns with D in (1), and G learns in (2)
+to draw each code so that Q can tell it. No labels are used.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import torch.nn.functional as F
 from .augment import GAN_AUGMENTATION, augment_batch
 from .config import make_optimizer
 from .trainer import Trainer, clear_grads
+
+INFO_WEIGHT = 1.0  # λ of the class codes' loss: the InfoGAN paper's for discrete codes
 
 
 class GANTrainer(Trainer):
@@ -36,12 +42,31 @@ class GANTrainer(Trainer):
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
-        self.opt_d = make_optimizer(config.optimizer, model.discriminator.parameters(), config.lr)
+        self.codes = int(getattr(model, "categorical_codes", 0))
+        if self.codes:
+            self.metric_names = (*GANTrainer.metric_names, "loss_q")
+        d_params = list(model.discriminator.parameters())
+        if self.codes:  # Q shares D's features and learns in D's phase, with D's optimiser
+            d_params += list(model.q_head.parameters())
+        self.opt_d = make_optimizer(config.optimizer, d_params, config.lr)
         self.opt_g = make_optimizer(config.optimizer, model.generator.parameters(), config.lr)
         self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
 
-    def _noise(self, n: int) -> torch.Tensor:
-        return torch.randn(n, self.model.coding_size, device=self.device)
+    def _noise(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """G's inputs on the device (z, then a uniform one-hot class code if any) and the codes' classes."""
+        z = torch.randn(n, self.model.coding_size, device=self.device)
+        if not self.codes:
+            return z, None
+        classes = torch.randint(self.codes, (n,), device=self.device)
+        return torch.cat([z, F.one_hot(classes, self.codes).to(z.dtype)], 1), classes
+
+    def _judged(self, x: torch.Tensor, classes: torch.Tensor | None, n_fake: int):
+        """D's logits for ``x`` (its first ``n_fake`` images are fakes drawn with ``classes``) and Q's loss
+        at naming those fakes' codes (None without class codes)."""
+        if classes is None:
+            return self.model.discriminator_logits(x), None
+        logits, code_logits = self.model.discriminator_logits_and_codes(x)
+        return logits, F.cross_entropy(code_logits[:n_fake], classes)
 
     def _seen(self, images: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
         """``images`` (model space) as D sees them: unchanged, or augmented with draws from ``generator``."""
@@ -55,32 +80,39 @@ class GANTrainer(Trainer):
         model = self.model
         n = real01.shape[0]
         real = model.to_model_space(real01.reshape(n, 1, 28, 28))
+        codes, classes = self._noise(n)
         with torch.no_grad():
-            fake = model.generate_raw(self._noise(n))
-        logits = model.discriminator_logits(self._seen(torch.cat([fake, real]), generator))
+            fake = model.generate_raw(codes)
+        logits, loss_q = self._judged(self._seen(torch.cat([fake, real]), generator), classes, n)
         labels = torch.cat([torch.zeros(n, device=self.device), torch.ones(n, device=self.device)])
         loss_d = F.binary_cross_entropy_with_logits(logits, labels)
         clear_grads(self.opt_d)
-        loss_d.backward()
+        (loss_d if loss_q is None else loss_d + INFO_WEIGHT * loss_q).backward()
         self.opt_d.step()
         probs = torch.sigmoid(logits.detach())
         return {"loss_d": loss_d.detach(), "d_fake": probs[:n].mean(), "d_real": probs[n:].mean()}
 
     def step_generator(self, n: int, generator: torch.Generator | None = None) -> dict[str, torch.Tensor]:
-        """(2) Update G through a frozen D, with labels 1 ("real")."""
+        """(2) Update G through a frozen D (and Q), with labels 1 ("real")."""
         model = self.model
-        model.discriminator.requires_grad_(False)
+        frozen = [model.discriminator, *([model.q_head] if self.codes else [])]
+        for part in frozen:
+            part.requires_grad_(False)
         try:
-            logits = model.discriminator_logits(self._seen(model.generate_raw(self._noise(n)), generator))
+            codes, classes = self._noise(n)
+            logits, loss_q = self._judged(self._seen(model.generate_raw(codes), generator), classes, n)
             if self.top_k < 1.0:
                 logits = logits.flatten().topk(max(1, round(self.top_k * n))).values
             loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
             clear_grads(self.opt_g)
-            loss_g.backward()
+            (loss_g if loss_q is None else loss_g + INFO_WEIGHT * loss_q).backward()
             self.opt_g.step()
         finally:
-            model.discriminator.requires_grad_(True)
-        return {"loss_g": loss_g.detach()}
+            for part in frozen:
+                part.requires_grad_(True)
+        if loss_q is None:
+            return {"loss_g": loss_g.detach()}
+        return {"loss_g": loss_g.detach(), "loss_q": loss_q.detach()}
 
     def train_step(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         # one generator for the step's two phases, seeded from the run's seed and the step (as for the batches)

@@ -153,10 +153,12 @@ def judge_confident_share(page) -> float:
 def test_a_shipped_dcgan_starts_toward_its_modes_and_no_truncation_gives_back_the_lecture_s_codes(page, context):
     choose(page, context, "mnist-dcgan.safetensors")
     box = page.truncation_box
-    assert box.combo.currentData() == "modes" and box.psi_spin.value() == pytest.approx(0.7)
-    plain_codes = inference.draw_codes(100, len(page.samples), page.seed_spin.value())
+    recommended = page.entry.meta["sampling"]  # what its maker measured best (find_modes.py)
+    assert box.combo.currentData() == "modes" == recommended["mode"]
+    assert box.psi_spin.value() == pytest.approx(recommended["psi"]) and 0.5 <= recommended["psi"] < 1
+    plain_codes = inference.draw_codes(page.model, len(page.samples), page.seed_spin.value())
     assert not np.allclose(page.z, plain_codes)
-    assert "0.70" in page.info_label.text()  # says how the codes are drawn
+    assert f"{recommended['psi']:.2f}" in page.info_label.text()  # says how the codes are drawn
     toward_modes = judge_confident_share(page)
 
     set_mode(page, "none")
@@ -166,7 +168,9 @@ def test_a_shipped_dcgan_starts_toward_its_modes_and_no_truncation_gives_back_th
 
     set_mode(page, "mean")
     box.psi_spin.setValue(0.5)
-    np.testing.assert_allclose(page.z, 0.5 * plain_codes, rtol=1e-6)
+    z = plain_codes[:, : page.coding_size]  # only z moves: a class code, if any, is kept
+    np.testing.assert_allclose(page.z[:, : page.coding_size], 0.5 * z, rtol=1e-6)
+    np.testing.assert_array_equal(page.z[:, page.coding_size :], plain_codes[:, page.coding_size :])
 
     choose(page, context, "mnist-gan.safetensors")  # the lecture's dense GAN: sampled as the lecture does
     assert page.truncation_box.combo.currentData() == "none"
@@ -187,3 +191,25 @@ def test_a_generator_without_modes_finds_them_in_the_background_then_draws_towar
     QApplication.processEvents()
     assert not np.allclose(page.z, plain_codes)
     assert "%" not in page.info_label.text() and "0.70" in page.info_label.text()
+
+
+# -- class codes -----------------------------------------------------------------------------------
+def test_the_shipped_mnist_dcgan_draws_one_class_per_code_and_the_judge_shows_which(page, context):
+    choose(page, context, "fashion-dcgan.safetensors")  # the lecture's DCGAN: no class codes, no picker
+    assert page.class_code_box.isHidden()
+    choose(page, context, "mnist-dcgan.safetensors")
+    box = page.class_code_box
+    assert not box.isHidden() and box.combo.count() == 1 + page.class_codes == 11
+    assert "10" in page.info_label.text()  # "… and one of 10 class codes"
+    uniform = page.samples.copy()
+    assert len(set(page.z[:, page.coding_size :].argmax(1).tolist())) > 5  # "Any code": all of them
+    page.pick(0)
+    box.set_code_class(2)  # "Code 3"
+    assert (page.z[:, page.coding_size :].argmax(1) == 2).all() and not np.allclose(page.samples, uniform)
+    assert page.picks == []  # new samples: the old picks are gone
+    assert page.slider_code()[page.coding_size :].argmax() == 2  # the sliders' code has it too
+    assert page.judge_panel.wait_idle(60_000)
+    QApplication.processEvents()
+    assert max(page.judge_panel.view.grid.histogram) > 0.7  # one code, mostly one class
+    box.set_code_class(None)
+    np.testing.assert_array_equal(page.samples, uniform)

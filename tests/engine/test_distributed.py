@@ -29,7 +29,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def torchrun(family: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, Path, Path]:
+def torchrun(family: str, tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess, Path, Path]:
     checks, out = tmp_path / "checks", tmp_path / f"{family}.safetensors"
     checks.mkdir()
     env = {**os.environ, "OMP_NUM_THREADS": "1", dd.CHECK_ENV: str(checks)}
@@ -56,14 +56,15 @@ def torchrun(family: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, 
         "1",
         "--out",
         str(out),
+        *options,
     ]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     return result, checks, out
 
 
-@pytest.mark.parametrize("family", ["stacked", "gan"])
-def test_two_processes_train_identical_weights_and_rank0_saves(family, tmp_path):
-    result, checks, out = torchrun(family, tmp_path)
+@pytest.mark.parametrize(("family", "options"), [("stacked", ()), ("gan", ()), ("dcgan", ("--categorical-codes", "4"))])
+def test_two_processes_train_identical_weights_and_rank0_saves(family, options, tmp_path):
+    result, checks, out = torchrun(family, tmp_path, *options)  # with class codes, Q is kept in step too
     assert result.returncode == 0, result.stderr[-3000:]
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 1, result.stdout  # rank 1 prints nothing

@@ -105,7 +105,7 @@ def test_top_k_trains_the_generator_only_on_the_fakes_the_discriminator_rates_be
     learned = {}
     for top_k in (1.0, 0.5):
         z = model.noise(32, torch.Generator().manual_seed(3)).requires_grad_(True)
-        trainer._noise = lambda n, z=z: z
+        trainer._noise = lambda n, z=z: (z, None)  # (codes, their class codes: none for the lecture's DCGAN)
         with torch.no_grad():
             scores = model.discriminator_logits(model.generate_raw(z)).flatten()
         trainer.top_k = top_k

@@ -27,6 +27,7 @@ WORDS = {  # the words of the details and metric cells for the checkpoints' keys
     "d_fake": "D(G(z))",
     "loss_d": "Loss_D",
     "loss_g": "Loss_G",
+    "loss_q": "Loss_Q",
 }
 
 

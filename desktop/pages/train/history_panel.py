@@ -33,6 +33,7 @@ READOUT_NAMES = {  # the readout's words for the history's metric keys (translat
     "kl": "KL",
     "loss_d": "Loss_D",
     "loss_g": "Loss_G",
+    "loss_q": "Loss_Q",
     "d_real": "D(x)",
     "d_fake": "D(G(z))",
 }
@@ -50,7 +51,7 @@ def readout_metrics(metrics: dict[str, float]) -> str:
 
 def fill_plot(plot, history: RunHistory) -> None:
     """Feed a LossPlot with a stored history's curves (review mode), as the live run fed it."""
-    names = [n for n in history.series_names("step") if n in ("loss", "loss_d", "loss_g", "d_real", "d_fake")]
+    names = [n for n in history.series_names("step") if n in ("loss", "loss_d", "loss_g", "loss_q", "d_real", "d_fake")]
     if names:
         series = [history.series(n, "step") for n in names]
         steps = series[0].global_steps

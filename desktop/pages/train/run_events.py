@@ -35,6 +35,7 @@ METRIC_NAMES = {  # the log's words for the engine's metric keys (translated whe
     "rounded_accuracy": QT_TRANSLATE_NOOP("TrainPage", "rounded accuracy"),
     "loss_d": "Loss_D",
     "loss_g": "Loss_G",
+    "loss_q": "Loss_Q",
     "d_real": "D(x)",
     "d_fake": "D(G(z))",
 }
