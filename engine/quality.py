@@ -291,6 +291,33 @@ def _class_label(dataset: str, name: str) -> str:
     return _("“{name}”").format(name=_(name))  # the class name in the user's language (N_ in engine.data.catalog)
 
 
+@dataclass(frozen=True)
+class CodeReading:
+    """What the judge reads in one class code's samples: its most frequent class and that class's share."""
+
+    code: int  # 0-based
+    top_class: int
+    share: float
+
+
+def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int = 0) -> list[CodeReading]:
+    """For each class code of a DCGAN with codes (InfoGAN), the class the judge reads most in ``n`` of its
+    samples (plain z, fixed seed) and its share: which class the model made of each code. [] without codes."""
+    was_training = model.training
+    model.eval()
+    readings = []
+    try:
+        for code in range(int(getattr(model, "categorical_codes", 0) or 0)):
+            z = draw_codes(model, n, torch.Generator().manual_seed(seed), code_class=code)
+            with torch.no_grad():
+                images = model.generate(z.to(next(model.parameters()).device)).float().cpu()
+            histogram = class_histogram(judge.read(images)[0])
+            readings.append(CodeReading(code, int(histogram.argmax()), float(histogram.max())))
+    finally:
+        model.train(was_training)
+    return readings
+
+
 def class_collapse(histogram, class_names: tuple[str, ...] | list[str], dataset: str = "") -> str | None:
     """A sentence naming a class drawn far too often (≥ twice its fair share), or None when none is."""
     p = np.asarray(histogram, dtype=np.float64)

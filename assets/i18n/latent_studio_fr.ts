@@ -740,6 +740,10 @@
         <source>Code {number}</source>
         <translation>Code {number}</translation>
     </message>
+    <message>
+        <source>Code {number}: mostly {name} ({percent} %)</source>
+        <translation>Code {number}&#xa0;: surtout {name} ({percent} %)</translation>
+    </message>
 </context>
 <context>
     <name>HintBanner</name>

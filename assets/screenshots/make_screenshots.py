@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--generator", help="the model the Generate page samples, by file name without suffix (e.g. mnist-dcgan)"
     )
+    parser.add_argument(
+        "--class-code", type=int, help="the Generate page draws only this class code (1 to K; a DCGAN with codes)"
+    )
     parser.add_argument("--model", help="the model the Models page selects, by file name without suffix")
     parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1280x720 (a laptop)")
     parser.add_argument(
@@ -120,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                 if not matches:
                     raise SystemExit(f"no generator named {args.generator!r} on the Generate page")
                 combo.setCurrentIndex(matches[0])
+            if args.class_code:  # once the generator is loaded (its codes are offered then)
+                QTimer.singleShot(2000, lambda: page.class_code_box.set_code_class(args.class_code - 1))
             QTimer.singleShot(2500, lambda: (page.pick(3), page.pick(10)))
         elif args.page == "latent":
             show_latent_map(page, args.latent_map)

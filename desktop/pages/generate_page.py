@@ -244,7 +244,8 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     def _use(self, model: torch.nn.Module) -> None:
         self.model = model
-        self.class_code_box.set_model(model)  # before the sliders: their base code is drawn with it
+        # before the sliders: their base code carries the class code picked
+        self.class_code_box.set_model(model, self.entry.dataset if self.entry else "")
         self._build_sliders()
         entry = self.entry
         assert entry is not None
@@ -295,7 +296,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     def shutdown(self) -> bool:
         """Cancel the judge's reading and the search for modes, and join their threads (the window is closing)."""
-        return all([self.judge_panel.shutdown(), self.truncation_box.shutdown()])
+        return all([self.judge_panel.shutdown(), self.truncation_box.shutdown(), self.class_code_box.shutdown()])
 
     @property
     def coding_size(self) -> int:

@@ -208,8 +208,12 @@ def test_the_shipped_mnist_dcgan_draws_one_class_per_code_and_the_judge_shows_wh
     assert (page.z[:, page.coding_size :].argmax(1) == 2).all() and not np.allclose(page.samples, uniform)
     assert page.picks == []  # new samples: the old picks are gone
     assert page.slider_code()[page.coding_size :].argmax() == 2  # the sliders' code has it too
-    assert page.judge_panel.wait_idle(60_000)
+    assert page.judge_panel.wait_idle(60_000) and box.wait_idle(60_000)
     QApplication.processEvents()
-    assert max(page.judge_panel.view.grid.histogram) > 0.7  # one code, mostly one class
+    histogram = page.judge_panel.view.grid.histogram
+    assert max(histogram) > 0.7  # one code, mostly one class
+    # each code's item names the class the judge reads most in it: here, the grid's
+    assert all("mostly" in box.combo.itemText(i) for i in range(1, box.combo.count()))
+    assert f"mostly {int(np.argmax(histogram))} (" in box.combo.currentText()
     box.set_code_class(None)
     np.testing.assert_array_equal(page.samples, uniform)

@@ -13,7 +13,10 @@ from engine import inference, sampling
 from engine.checkpoint import load_checkpoint, save_checkpoint
 from engine.cli import main
 from engine.data import load_dataset
+from engine.judge import load_judge
 from engine.models import build_model, default_model_config
+from engine.paths import asset_path
+from engine.quality import code_readings
 from engine.sampling import Truncation
 from engine.train import create_trainer, default_train_config, events
 
@@ -102,3 +105,12 @@ def test_the_cli_samples_one_class_code_numbered_from_1(infogan, tmp_path, capsy
     plain = save_checkpoint(tmp_path / "plain.safetensors", build_model(default_model_config("dcgan")))
     assert main(["sample", str(plain), "--class-code", "1", "--out-dir", str(out)]) == 2
     assert "no class codes" in capsys.readouterr().err
+
+
+def test_the_judge_names_the_class_of_each_code_of_the_shipped_mnist_dcgan():
+    checkpoint = load_checkpoint(asset_path("models", "mnist-dcgan.safetensors"))
+    readings = code_readings(checkpoint.model, load_judge("mnist"))
+    assert [r.code for r in readings] == list(range(10))
+    assert all(0.1 <= r.share <= 1 for r in readings)
+    assert len({r.top_class for r in readings}) >= 7  # unsupervised, the codes still found most digits
+    assert code_readings(build_model(default_model_config("dcgan")), load_judge("mnist")) == []
