@@ -2,7 +2,7 @@
 
     # today's shipped generators, as the judge sees them (2,000 samples each); with codes pulled toward
     # the mean or the modes that find_modes.py stored
-    .venv/bin/python assets/make_dcgans.py measure [--truncation modes --psi 0.7]
+    .venv/bin/python assets/make_dcgans.py measure [--truncation modes --psi 0.7] [--seeds 5]
     # train one into a staging folder; the best epoch so far is rewritten after each improving epoch
     nice -n 10 .venv/bin/python assets/make_dcgans.py train dcgan fashion-mnist --epochs 60 \\
         --threads 1 --ema 0.999 --deadline 04:50 --out /work/gan-staging
@@ -74,15 +74,29 @@ def display_name(dataset: str, family: str) -> str:
     return f"{NAMES[family]} · {'MNIST' if dataset == 'mnist' else 'Fashion-MNIST'}"
 
 
-def quality_of(path: Path, n: int = FINAL_SAMPLES, truncation: Truncation = PLAIN) -> dict:
+def quality_of(path: Path, n: int = FINAL_SAMPLES, truncation: Truncation = PLAIN, seeds: int = 1) -> dict:
     """Judge figures of a checkpoint on ``n`` samples (codes truncated as asked), against the held-out real
-    images."""
+    images; with ``seeds`` > 1, also the mean, lowest and highest of each figure over seeds 0 … seeds-1."""
     checkpoint = load_checkpoint(path)
     dataset_name = checkpoint.meta["dataset"]["name"]
     data = DataConfig.from_source(dataset_name, SOURCES[dataset_name], allow_download=False).load()
     judge = load_judge(dataset_name)
     reference = real_reference(judge, data)
-    quality = generator_quality(checkpoint.model, judge, reference, n=n, truncation=truncation).to_dict()
+    runs = [
+        generator_quality(checkpoint.model, judge, reference, n=n, seed=s, truncation=truncation) for s in range(seeds)
+    ]
+    quality = runs[0].to_dict()
+    if seeds > 1:
+        quality["over_seeds"] = {
+            name: {
+                "mean": round(sum(values) / len(values), 4),
+                "min": round(min(values), 4),
+                "max": round(max(values), 4),
+            }
+            for name in ("judge_fid", "entropy", "confident_share")
+            for values in [[getattr(run, name) for run in runs]]
+        }
+        quality["over_seeds"]["seeds"] = seeds
     return {**quality, "held_out_real_images": reference.size, "real_entropy": round(reference.entropy, 4)}
 
 
@@ -92,7 +106,7 @@ def cmd_measure(args: argparse.Namespace) -> None:
     truncation = Truncation(args.truncation, 1.0 if args.truncation == "none" else args.psi)
     for path in paths:
         try:
-            figures = quality_of(path, args.samples, truncation)
+            figures = quality_of(path, args.samples, truncation, args.seeds)
         except ValueError as exc:  # "modes" for a generator without stored modes (the lecture's dense GANs)
             figures = {"skipped": str(exc)}
         print(json.dumps({"file": path.name, **figures}), flush=True)
@@ -352,6 +366,7 @@ def main(argv: list[str] | None = None) -> None:
         "--truncation", choices=["none", "mean", "modes"], default="none", help="modes: those find_modes.py stored"
     )
     measure.add_argument("--psi", type=float, default=0.7)
+    measure.add_argument("--seeds", type=int, default=1, help="also the mean and range over seeds 0 … SEEDS-1")
     bench = sub.add_parser("bench", help="time the per-epoch quality probe on the shipped generators")
     bench.add_argument("--samples", type=int, default=1000)
     bench.add_argument("--repeats", type=int, default=3)

@@ -102,10 +102,10 @@ def test_the_shipped_dcgan_draws_clearer_digits_toward_its_modes_and_far_less_va
     reference = real_reference(judge, data)
 
     def quality(truncation):
-        return generator_quality(checkpoint.model, judge, reference, n=600, truncation=truncation)
+        return generator_quality(checkpoint.model, judge, reference, n=2000, truncation=truncation)
 
     plain, modes, mean = quality(sampling.PLAIN), quality(recommended), quality(Truncation("mean", recommended.psi))
-    assert modes.confident_share > plain.confident_share + 0.03
+    assert modes.confident_share > plain.confident_share + 0.025
     # every code pulled toward one centre: samples far less like the real variety than toward the nearest modes
     assert mean.judge_fid > modes.judge_fid + 5
     figures = checkpoint_quality(checkpoint.model, "dcgan", data, n=300, judge=judge, truncation=recommended)
