@@ -4,9 +4,9 @@ Such a generator takes z and one of K one-hot codes. Nobody told it what the
 codes mean: while training, it learnt to make each code draw something a head on
 its discriminator can recognise, and that usually turns out to be one class
 each. "Any code" draws them uniformly (the grid shows every class); one code
-draws only its kind. Once the model is loaded, the judge reads 100 samples of
-each code off the GUI thread (under a second) and each item says which class
-the model made of it ("Code 3: mostly 7 (96 %)"). Hidden for every other
+draws only its kind. Once the model is loaded and the box shown, the judge reads
+100 samples of each code off the GUI thread (under a second) and each item says
+which class the model made of it ("Code 3: mostly 7 (96 %)"). Hidden for every other
 generator.
 Its words keep the Generate page's translation context, so they keep its translations.
 """
@@ -60,6 +60,7 @@ class ClassCodeBox(QWidget):
         layout.addWidget(QLabel(QCoreApplication.translate("GeneratePage", "Class code:")))
         layout.addWidget(self.combo)
         self.model: torch.nn.Module | None = None
+        self._pending: tuple[torch.nn.Module, str] | None = None  # a reading to start once the box is shown
         self._task = TaskRunner("class-codes", parent=self)
         self._task.result.connect(self._on_read)
         self.set_model(None)
@@ -77,7 +78,18 @@ class ClassCodeBox(QWidget):
             self.combo.addItem(QCoreApplication.translate("GeneratePage", "Code {number}").format(number=k + 1), k)
         self.combo.blockSignals(False)
         self.setVisible(count > 0)
-        if count and dataset:
+        self._pending = (model, dataset) if count and dataset else None
+        if self.isVisible():  # else when shown: no thread for a page nobody looks at
+            self._start_pending()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._start_pending()
+
+    def _start_pending(self) -> None:
+        if self._pending is not None:
+            model, dataset = self._pending
+            self._pending = None
             self._task.start(read_codes, model, dataset)
 
     def wait_idle(self, timeout_ms: int = 60_000) -> bool:
