@@ -108,3 +108,19 @@ def test_the_curves_marker_follows_a_live_run_and_the_slider(qtbot, train_page):
     panel.scrubber.set_index(0)
     assert train_page.plot.marker_position() == panel.history.snapshots[0].global_step
     assert train_page.plot._scrub_markers[0].value() == panel.history.snapshots[0].global_step
+
+
+def test_a_dcgan_with_class_codes_plots_q_s_loss_beside_d_s_and_g_s(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.configure(("loss_d", "loss_g", "d_real", "d_fake"))  # the lecture's: no Loss_Q curve
+    assert "loss_q" not in plot.series_names()
+    plot.configure(("loss_d", "loss_g", "d_real", "d_fake", "loss_q"))
+    assert {"loss_q", "loss_q_raw"} <= set(plot.series_names())
+    plot.show()
+    qtbot.waitExposed(plot)
+    for step in range(1, 21):
+        plot.add_step(step, {"loss_d": 0.7, "loss_g": 0.8, "d_real": 0.5, "d_fake": 0.4, "loss_q": 2.3 / step})
+    assert plot.refresh(force=True) and plot.points("loss_q") == 20
+    legend = plot._plots[0].legend
+    assert any("Loss_Q" in label.text for _sample, label in legend.items)
