@@ -51,6 +51,9 @@ class GANTrainer(Trainer):
         self.opt_d = make_optimizer(config.optimizer, d_params, config.lr)
         self.opt_g = make_optimizer(config.optimizer, model.generator.parameters(), config.lr)
         self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
+        if self.codes:  # the fixed samples take the codes in turn: the grid shows what each code learns to draw
+            classes = torch.arange(len(self.fixed_noise), device=self.fixed_noise.device) % self.codes
+            self.fixed_noise[:, -self.codes :] = F.one_hot(classes, self.codes).to(self.fixed_noise.dtype)
 
     def _noise(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """G's inputs on the device (z, then a uniform one-hot class code if any) and the codes' classes."""

@@ -73,6 +73,8 @@ def test_training_teaches_q_to_tell_the_codes_apart():
     config = default_train_config("dcgan", epochs=1, max_steps_per_epoch=50, threads=1, seed=0)
     trainer = create_trainer(default_model_config("dcgan", categorical_codes=4), config, mnist)
     assert trainer.metric_names[-1] == "loss_q"
+    fixed = trainer.fixed_noise[:, 100:].argmax(1).tolist()  # the live grid goes through the codes in turn
+    assert fixed == [i % 4 for i in range(len(fixed))]
     stream = list(trainer.run())
     assert stream[-1].reason == events.FINISHED, stream[-1].message
     losses = [e.metrics["loss_q"] for e in stream if isinstance(e, events.StepMetrics)]
