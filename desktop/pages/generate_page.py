@@ -295,7 +295,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
         self.info_label.setText(f"{self.about_model} {message}".strip())
 
     def shutdown(self) -> bool:
-        """Cancel the judge's reading and the search for modes, and join their threads (the window is closing)."""
+        """Cancel the judge's readings and the search for modes, and join their threads (the window is closing)."""
         return all([self.judge_panel.shutdown(), self.truncation_box.shutdown(), self.class_code_box.shutdown()])
 
     @property

@@ -81,12 +81,13 @@ def _output_shapes(model: nn.Module) -> dict[nn.Module, tuple[int, ...]]:
     try:
         with torch.no_grad():
             device = next(model.parameters()).device
+            from ..sampling import code_size
             from .families import get_family
 
             if get_family(model.config.family).reconstructs:
                 model.decode(model.encode(torch.zeros(2, 28, 28, device=device)))
             else:  # a generator and its judge (and the head that reads its class codes, if any)
-                images = model.generate(torch.zeros(2, getattr(model, "code_size", model.coding_size), device=device))
+                images = model.generate(torch.zeros(2, code_size(model), device=device))
                 model.discriminate(images)
                 if getattr(model, "categorical_codes", 0):
                     model.discriminator_logits_and_codes(model.to_model_space(images.reshape(2, 1, 28, 28)))
