@@ -12,7 +12,9 @@ and shuts it down when the window closes.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
@@ -101,6 +103,28 @@ class ModelEntry:
     def is_generator(self) -> bool:
         family = find_family(self.family)
         return family is not None and family.generates
+
+
+@lru_cache(maxsize=2)
+def _manifest_records(path: Path, mtime_ns: int) -> dict[str, dict]:
+    """The shipped manifest's records by file name (read again when the file changes)."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8")).get("models") or []
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {str(r.get("file")): r for r in records if isinstance(r, dict)}
+
+
+def shipped_record(entry: ModelEntry) -> dict | None:
+    """What ``assets/models/manifest.json`` records for a shipped model (how it was made, its figures), or None."""
+    if not entry.shipped:
+        return None
+    path = SHIPPED_MODELS_DIR / "manifest.json"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _manifest_records(path, mtime).get(entry.path.name)
 
 
 def display_order(entry: ModelEntry, first_families: tuple[str, ...] = ()) -> tuple:

@@ -2898,6 +2898,10 @@ PSNR {psnr} dB</translation>
         <translation>La façon dont cet entraînement s&apos;est terminé n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
+        <source>(Trained in {phases} phases, {run} epochs in all; the judge kept epoch {best}.)</source>
+        <translation>(Entraîné en {phases} phases, {run} époques en tout&#xa0;; le juge a gardé l&apos;époque {best}.)</translation>
+    </message>
+    <message>
         <source>(Epochs done: {done} of {planned} planned.)</source>
         <translation>(Époques faites&#xa0;: {done} sur {planned} prévues.)</translation>
     </message>

@@ -12,7 +12,7 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from desktop.model_library import ModelEntry
+from desktop.model_library import ModelEntry, shipped_record
 
 CONTEXT = "RunStory"
 
@@ -57,8 +57,21 @@ def planned_epochs(entry: ModelEntry) -> int | None:
     return int(planned) if isinstance(planned, (int, float)) else None
 
 
+def phased(entry: ModelEntry) -> tuple[int, int, int] | None:
+    """(the epoch kept, epochs run in all, phases) of a shipped model trained in several phases whose best
+    epoch the judge chose (the DCGANs; their checkpoint's record only tells its last phase), or None."""
+    record = shipped_record(entry) or {}
+    phases, best, run = record.get("phases"), record.get("best_epoch"), record.get("epochs_run")
+    if not isinstance(phases, list) or len(phases) < 2 or not isinstance(best, int) or not isinstance(run, int):
+        return None
+    return best, run, len(phases)
+
+
 def epochs_text(entry: ModelEntry) -> str:
-    """ "3 of 10" when the run ended early, "10" when it ran them all, "—" when unknown."""
+    """ "3 of 10" when the run ended early, "10" when it ran them all, "—" when unknown; for a model trained
+    in phases, the epoch kept of all those run ("255 of 282")."""
+    if (kept := phased(entry)) is not None:
+        return QCoreApplication.translate("RunStory", "{done} of {planned}").format(done=kept[0], planned=kept[1])
     done, planned = entry.epochs, planned_epochs(entry)
     if done is None:
         return "—"
@@ -84,6 +97,15 @@ def story_sentence(entry: ModelEntry) -> str:
         "unknown": QCoreApplication.translate("RunStory", "How this run ended was not recorded."),
     }
     text = sentences[outcome(entry)]
+    if (kept := phased(entry)) is not None:
+        best, run, phases = kept
+        return (
+            text
+            + " "
+            + QCoreApplication.translate(
+                "RunStory", "(Trained in {phases} phases, {run} epochs in all; the judge kept epoch {best}.)"
+            ).format(phases=phases, run=run, best=best)
+        )
     if done is not None and planned is not None:
         text += " " + QCoreApplication.translate("RunStory", "(Epochs done: {done} of {planned} planned.)").format(
             done=done, planned=planned

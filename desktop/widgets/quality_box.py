@@ -20,9 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.model_library import ModelEntry
+from desktop.model_library import ModelEntry, shipped_record
 from desktop.tasks import TaskRunner
-from engine.paths import asset_path, user_data_dir
+from engine.paths import user_data_dir
 
 QUALITY_FOLDER = "quality"  # under the user's data folder: one JSON file per measured checkpoint
 
@@ -30,16 +30,10 @@ QUALITY_FOLDER = "quality"  # under the user's data folder: one JSON file per me
 # -- the figures (any thread, no widget) --------------------------------------------------------------
 def shipped_quality(entry: ModelEntry) -> dict | None:
     """The figures the shipped manifest records for ``entry`` (shipped models only), or None."""
-    if not entry.shipped:
+    record = shipped_record(entry)
+    if record is None or not isinstance(record.get("quality"), dict):
         return None
-    try:
-        manifest = json.loads(asset_path("models", "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    for record in manifest.get("models") or []:
-        if record.get("file") == entry.path.name and isinstance(record.get("quality"), dict):
-            return normalised(record["quality"])
-    return None
+    return normalised(record["quality"])
 
 
 def normalised(quality: dict) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import shutil
@@ -197,6 +198,18 @@ def test_each_run_tells_how_it_ended(page, tmp_path):
         assert "10 planned" in page.details.toPlainText()
     finished = row_of(page, page.library.entry_for((SHIPPED_MODELS_DIR / "mnist-stacked.safetensors").resolve()))
     assert "finished" in page.table.item(finished, RUN_COLUMN).text()
+
+
+def test_a_shipped_dcgan_trained_in_phases_tells_the_epoch_the_judge_kept_of_all_it_ran(page):
+    manifest = json.loads((SHIPPED_MODELS_DIR / "manifest.json").read_text(encoding="utf-8"))
+    record = next(m for m in manifest["models"] if m["file"] == "mnist-dcgan.safetensors")
+    entry = page.library.entry_for((SHIPPED_MODELS_DIR / "mnist-dcgan.safetensors").resolve())
+    assert entry.epochs != record["best_epoch"]  # the checkpoint's own record knows only its last phase
+    row = row_of(page, entry)
+    assert page.table.item(row, 3).text() == f"{record['best_epoch']} of {record['epochs_run']}"
+    page.select_row(row)
+    story = f"Trained in {len(record['phases'])} phases, {record['epochs_run']} epochs in all; the judge kept epoch"
+    assert story in page.details.toPlainText()
 
 
 def test_a_diverged_run_is_marked_and_offered_for_deletion(qtbot, page, tmp_path, monkeypatch):
