@@ -93,7 +93,9 @@ def _code_class(number: int | None, model) -> int | None:
     """--class-code (1 to K, as the Generate page numbers them) as the engine's 0-based class, or None."""
     if number is None:
         return None
-    count = int(getattr(model, "categorical_codes", 0) or 0)
+    from .sampling import class_codes
+
+    count = class_codes(model)
     if not count:
         raise CLIError(_("this model has no class codes (only a DCGAN trained with --categorical-codes has)"))
     if not 1 <= number <= count:

@@ -39,7 +39,7 @@ import torch
 from .data import Dataset
 from .i18n import _
 from .judge import Judge
-from .sampling import PLAIN, Truncation, draw_codes, truncate
+from .sampling import PLAIN, Truncation, class_codes, draw_codes, truncate
 
 CONFIDENT = 0.9  # a sample is "confident" when the judge's top class probability reaches this
 DEFAULT_SAMPLES = 2000
@@ -307,7 +307,7 @@ def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int 
     model.eval()
     readings = []
     try:
-        for code in range(int(getattr(model, "categorical_codes", 0) or 0)):
+        for code in range(class_codes(model)):
             z = draw_codes(model, n, torch.Generator().manual_seed(seed), code_class=code)
             with torch.no_grad():
                 images = model.generate(z.to(next(model.parameters()).device)).float().cpu()

@@ -102,12 +102,17 @@ class Modes:
         device = next(model.parameters()).device
         images = model.generate(z.to(device)).float().reshape(len(z), -1).cpu()
         distances = torch.cdist(images, self.images)
-        classes = int(getattr(model, "categorical_codes", 0) or 0)
+        classes = class_codes(model)
         if classes:  # a code goes to a mode of its own class code (the modes drawn with it), if it has any
             other = z[:, -classes:].argmax(1)[:, None] != self.centres[:, -classes:].argmax(1)[None, :]
             other &= ~other.all(1, keepdim=True)
             distances = distances.masked_fill(other, float("inf"))
         return self.centres[distances.argmin(1)]
+
+
+def class_codes(model: torch.nn.Module | None) -> int:
+    """The one-hot class codes after z in ``model``'s codes (a DCGAN with InfoGAN's codes); 0 for any other."""
+    return int(getattr(model, "categorical_codes", 0) or 0)
 
 
 def code_size(model: torch.nn.Module) -> int:
@@ -152,7 +157,7 @@ def truncate(codes: np.ndarray | torch.Tensor, truncation: Truncation, model: to
             raise ValueError(_("this model has no modes yet: find them first"))
         centre = modes.nearest(model, z)
     out = centre + float(truncation.psi) * (z - centre)
-    classes = int(getattr(model, "categorical_codes", 0) or 0) if model is not None else 0
+    classes = class_codes(model)
     if classes:  # the one-hot class code is kept: only z moves
         out[:, -classes:] = z[:, -classes:]
     return out.numpy() if isinstance(codes, np.ndarray) else out.to(codes.device, codes.dtype)

@@ -306,7 +306,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
     @property
     def class_codes(self) -> int:
         """The generator's class codes (InfoGAN), 0 for none."""
-        return int(getattr(self.model, "categorical_codes", 0) or 0)
+        return sampling.class_codes(self.model)
 
     def _on_class_code_changed(self) -> None:
         self.picks = []  # the picked tiles are redrawn with another code: they are not the same samples

@@ -68,7 +68,13 @@ class GAN(nn.Module):
             classes = torch.randint(self.categorical_codes, (n,), generator=generator)
         else:
             classes = torch.full((n,), int(code_class), dtype=torch.long)
-        return torch.cat([z, F.one_hot(classes, self.categorical_codes).float()], 1), classes
+        return self.code_input(z, classes), classes
+
+    def code_input(self, z: torch.Tensor, classes: torch.Tensor | None) -> torch.Tensor:
+        """G's input: ``z`` (N, coding_size) followed by the one-hot codes of ``classes`` (N,), if any."""
+        if classes is None:
+            return z
+        return torch.cat([z, F.one_hot(classes, self.categorical_codes).to(z.dtype)], 1)
 
     # Images in the networks' own range ([0, 1] here, [−1, 1] for the DCGAN).
     def to_model_space(self, x01: torch.Tensor) -> torch.Tensor:

@@ -81,7 +81,7 @@ def _output_shapes(model: nn.Module) -> dict[nn.Module, tuple[int, ...]]:
     try:
         with torch.no_grad():
             device = next(model.parameters()).device
-            from ..sampling import code_size
+            from ..sampling import class_codes, code_size
             from .families import get_family
 
             if get_family(model.config.family).reconstructs:
@@ -89,7 +89,7 @@ def _output_shapes(model: nn.Module) -> dict[nn.Module, tuple[int, ...]]:
             else:  # a generator and its judge (and the head that reads its class codes, if any)
                 images = model.generate(torch.zeros(2, code_size(model), device=device))
                 model.discriminate(images)
-                if getattr(model, "categorical_codes", 0):
+                if class_codes(model):
                     model.discriminator_logits_and_codes(model.to_model_space(images.reshape(2, 1, 28, 28)))
     finally:
         for hook in hooks:

@@ -32,6 +32,7 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
+from ..sampling import class_codes
 from . import events as ev
 
 CHECK_ENV = "LATENT_STUDIO_DDP_CHECK"  # tests: a folder where each rank writes its weights' checksum
@@ -122,7 +123,7 @@ def unroute(owner: nn.Module, *methods: str) -> None:
 
 def routes(model: nn.Module) -> list[tuple[str, nn.Module]]:
     """(method, network whose weights it trains) for each training-time method of ``model``."""
-    if getattr(model, "categorical_codes", 0):  # D and Q, trained together through D's features
+    if class_codes(model):  # D and Q, trained together through D's features
         return [
             ("discriminator_logits_and_codes", nn.ModuleList([model.discriminator, model.q_head])),
             ("generate_raw", model.generator),

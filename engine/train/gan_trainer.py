@@ -23,6 +23,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from ..sampling import class_codes
 from .augment import GAN_AUGMENTATION, augment_batch
 from .config import make_optimizer
 from .trainer import Trainer, clear_grads
@@ -42,7 +43,7 @@ class GANTrainer(Trainer):
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
         self.family = model.config.family
-        self.codes = int(getattr(model, "categorical_codes", 0))
+        self.codes = class_codes(model)
         if self.codes:
             self.metric_names = (*GANTrainer.metric_names, "loss_q")
         d_params = list(model.discriminator.parameters())
@@ -53,15 +54,13 @@ class GANTrainer(Trainer):
         self.fixed_noise = model.noise(config.snapshot_size, torch.Generator().manual_seed(config.seed + 1))
         if self.codes:  # the fixed samples take the codes in turn: the grid shows what each code learns to draw
             classes = torch.arange(len(self.fixed_noise), device=self.fixed_noise.device) % self.codes
-            self.fixed_noise[:, -self.codes :] = F.one_hot(classes, self.codes).to(self.fixed_noise.dtype)
+            self.fixed_noise = model.code_input(self.fixed_noise[:, : model.coding_size], classes)
 
     def _noise(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """G's inputs on the device (z, then a uniform one-hot class code if any) and the codes' classes."""
         z = torch.randn(n, self.model.coding_size, device=self.device)
-        if not self.codes:
-            return z, None
-        classes = torch.randint(self.codes, (n,), device=self.device)
-        return torch.cat([z, F.one_hot(classes, self.codes).to(z.dtype)], 1), classes
+        classes = torch.randint(self.codes, (n,), device=self.device) if self.codes else None
+        return self.model.code_input(z, classes), classes
 
     def _judged(self, x: torch.Tensor, classes: torch.Tensor | None, n_fake: int):
         """D's logits for ``x`` (its first ``n_fake`` images are fakes drawn with ``classes``) and Q's loss

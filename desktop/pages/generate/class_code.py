@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.tasks import TaskRunner
+from engine import sampling
 from engine.i18n import _
 
 ANY = -1  # the combo's data for "Any code"
@@ -70,7 +71,7 @@ class ClassCodeBox(QWidget):
         ``dataset`` whose judge ships, the judge then names each code's class in the background."""
         self._task.cancel()
         self.model = model
-        count = int(getattr(model, "categorical_codes", 0) or 0)
+        count = sampling.class_codes(model)
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(QCoreApplication.translate("GeneratePage", "Any code"), ANY)
