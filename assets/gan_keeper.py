@@ -98,6 +98,9 @@ class BestEpochKeeper(events.EventHandler):
         self.last_epoch_end = self.started
         self.ended = None
         self.extra_record: dict = {}
+        # an epoch counts only when the judge is confident on at least this share of its samples
+        # (make_dcgans.py --min-confident): the lowest judge-FID among the epochs that draw clear classes
+        self.min_confident = 0.0
 
     def on_step_metrics(self, event: events.StepMetrics) -> None:
         if self.average is not None and event.phase == "both":
@@ -126,10 +129,11 @@ class BestEpochKeeper(events.EventHandler):
                     f"{prefix}confident_share": round(quality.confident_share, 4),
                 }
             )
-        label, model, quality = min(candidates, key=lambda c: c[2].judge_fid)
+        eligible = [c for c in candidates if c[2].confident_share >= self.min_confident]
+        label, model, quality = min(eligible or candidates, key=lambda c: c[2].judge_fid)
         row["judge_fid_best_of_epoch"] = round(quality.judge_fid, 3)
         self.epochs.append(row)
-        if quality.judge_fid < self.best_fid:
+        if eligible and quality.judge_fid < self.best_fid:
             self.best_fid, self.best_epoch, self.best_weights = quality.judge_fid, event.epoch, label
             self._save(event, quality, model, label)
         print(json.dumps({**row, "best_epoch": self.best_epoch, "best_weights": self.best_weights}), flush=True)

@@ -158,6 +158,7 @@ def phase_of(record: dict) -> dict:
         "epochs_run": record["epochs_run"],
         "best_epoch": record["best_epoch"],
         "best_judge_fid": record["best_judge_fid"],
+        **{k: record[k] for k in ("code_weight", "q_learns_fakes", "min_confident") if record.get(k) is not None},
     }
 
 
@@ -200,6 +201,10 @@ def cmd_train(args: argparse.Namespace) -> None:
                 phase_of(before),
             ],
         }
+        # a checkpoint made by codes_to_classes.py: its codes became the classes after this phase
+        converted = before.get("codes_to_classes") or earlier.get("codes_to_classes")
+        if converted:
+            prior["codes_to_classes"] = {**converted, "after_phase": len(prior["phases"])}
     if model is not None and args.class_codes is not None:
         raise SystemExit("--class-codes is for a new run: a resumed one keeps its model's")
     if model is None:
@@ -216,6 +221,10 @@ def cmd_train(args: argparse.Namespace) -> None:
                 group["betas"] = (args.beta1, group["betas"][1])
     if args.top_k is not None:
         trainer.top_k = args.top_k
+    if args.code_weight is not None:
+        trainer.code_weight = args.code_weight
+    if args.q_real_only:
+        trainer.q_learns_fakes = False
     if args.lr_d is not None:  # two time-scale updates (Heusel et al. 2017): D learns at its own rate
         for group in trainer.opt_d.param_groups:
             group["lr"] = args.lr_d
@@ -231,11 +240,15 @@ def cmd_train(args: argparse.Namespace) -> None:
         display_name(args.dataset, args.family),
         args.ema,
     )
+    keeper.min_confident = args.min_confident or 0.0
     keeper.extra_record = {
+        "min_confident": args.min_confident,
         "command": "python assets/make_dcgans.py " + shlex.join(sys.argv[1:]),
         "resumed_from": prior,
         "adam_beta1": args.beta1,
         "top_k": trainer.top_k,
+        "code_weight": trainer.code_weight if trainer.codes else None,
+        "q_learns_fakes": trainer.q_learns_fakes if trainer.codes else None,
         "lr_d": args.lr_d,
     }
     print(f"{key}: {len(trainer.train_set):,} training images from {dataset.source.describe()}", flush=True)
@@ -299,16 +312,48 @@ def cmd_ship(args: argparse.Namespace) -> None:
             + (f" (D: {ph['lr_d']:g})" if ph.get("lr_d", ph["lr"]) != ph["lr"] else "")
             + (", augmented" if ph["augment"] else "")
             + (f", G learning from the {ph['top_k']:.0%} of its fakes D rated best" if ph.get("top_k", 1.0) < 1 else "")
+            + (f", Q's weight in G's loss {ph['code_weight']:g}" if ph.get("code_weight") not in (None, 1.0) else "")
+            + (", Q learning from the real labels only" if ph.get("q_learns_fakes") is False else "")
+            + (
+                f", only epochs with ≥ {ph['min_confident']:.0%} confident samples kept"
+                if ph.get("min_confident")
+                else ""
+            )
             + f", best epoch {ph['best_epoch']}"
             for i, ph in enumerate(phases)
         )
         command = phase_commands(record, prior, family, dataset_name, len(phases))
+        converted = prior.get("codes_to_classes")
+        if converted:  # the conversion ran between two phases: the next one goes on from its copy
+            k = converted["after_phase"]
+            step = f"python assets/codes_to_classes.py STAGING{k}/{key}.safetensors {dataset_name} --out STAGING{k}c"
+            steps = command.split("; ")
+            steps[k] = steps[k].replace(f"--resume STAGING{k}/", f"--resume STAGING{k}c/")
+            command = "; ".join([*steps[:k], step, *steps[k:]])
         codes = int(meta["model_config"].get("categorical_codes", 0))
+        labelled = codes and meta["model_config"].get("code_source") == "labels"
         model_text = (
-            f"The lecture's DCGAN with {codes} class codes (InfoGAN, Chen et al. 2016; no labels used). "
+            f"The lecture's DCGAN made conditional: {codes} class codes, code k drawing the dataset's class k, "
+            "learned from the labels with an auxiliary classifier Q on D's features (AC-GAN, Odena et al. 2017). "
+            if labelled
+            else f"The lecture's DCGAN with {codes} class codes (InfoGAN, Chen et al. 2016; no labels used). "
             if codes
             else ""
         )
+        if converted:
+            model_text += (
+                f"After phase {converted['after_phase']}, "
+                + (
+                    f"it got {converted.get('classes', codes)} class inputs and a Q fitted to the labels on its "
+                    f"frozen D (held-out accuracy {converted.get('q_accuracy', float('nan')):.3f}); the class inputs "
+                    "alone then learned to draw what Q reads as the class asked (the judge agreed on "
+                    f"{converted.get('judge_agreement', float('nan')):.0%}); "
+                    if converted.get("grown_from_plain")
+                    else f"its codes were matched to the classes the judge read in them (purity "
+                    f"{converted.get('purity', float('nan')):.3f}); "
+                )
+                + "then it trained on from the labels. "
+            )
         entry = entries.get(target.name, {})
         entry.update(
             {
@@ -321,8 +366,10 @@ def cmd_ship(args: argparse.Namespace) -> None:
                 "epochs": prior["epochs"] + best,
                 "seed": SEED,
                 "options": (["--augment"] if any(ph["augment"] for ph in phases) else [])
-                + ([f"--class-codes {codes}"] if codes else []),
+                + ([f"--class-codes {codes}"] if codes else [])
+                + (["--code-source labels"] if labelled else []),
                 "class_codes": codes,
+                "code_source": meta["model_config"].get("code_source", "learned") if codes else None,
                 "note": (
                     model_text
                     + f"The epoch with the lowest judge-FID (1,000 samples scored after each epoch), phase {story}. "
@@ -350,6 +397,8 @@ def cmd_ship(args: argparse.Namespace) -> None:
             }
         )
         entry.pop("train_result", None)
+        if "sampling" not in meta:  # a new generator: modes found for the old one do not hold (find_modes.py)
+            entry.pop("sampling", None)
         entries[target.name] = entry
         print(json.dumps({"file": target.name, "epochs": entry["epochs"], "phases": phases, **quality}), flush=True)
     manifest["models"] = [entries[m["file"]] for m in manifest["models"]]
@@ -394,6 +443,13 @@ def main(argv: list[str] | None = None) -> None:
     train.add_argument("--lr-d", type=float, help="D's learning rate, when not --lr (G's)")
     train.add_argument("--top-k", type=float, help="G learns from this share of its fakes, those D rates best")
     train.add_argument("--class-codes", type=int, help="InfoGAN's one-hot class codes K (DCGAN; default 0, none)")
+    train.add_argument("--code-weight", type=float, help="λ of Q's loss in G's phase (default 1)")
+    train.add_argument(
+        "--q-real-only", action="store_true", help="a conditional DCGAN's Q learns from the real labels only"
+    )
+    train.add_argument(
+        "--min-confident", type=float, help="keep the best judge-FID among epochs with this confident share"
+    )
     train.add_argument("--deadline", help="HH:MM UTC: no epoch is started that would end after it")
     train.add_argument("--out", required=True, help="staging folder")
     ship = sub.add_parser("ship", help="copy staged best epochs into assets/models and update the manifest")

@@ -312,6 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help=_("a DCGAN with class codes: draw only code K (1 to its number of codes; default: all, uniformly)"),
     )
+    p.add_argument(
+        "--class",
+        dest="class_name",
+        metavar="NAME",
+        help=_("a conditional DCGAN (codes from the labels): draw only this class, e.g. 7 or Sneaker"),
+    )
     p.add_argument("--out-dir", required=True)
     p.set_defaults(func=cmd_sample)
     return parser

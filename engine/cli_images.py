@@ -70,6 +70,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
         raise CLIError(_("--n must be between 1 and 10000, not {n}").format(n=args.n))
     out_dir = _output_folder(args.out_dir, "--out-dir")
     code_class = _code_class(args.class_code, checkpoint.model)
+    class_name = getattr(args, "class_name", None)
+    if class_name is not None:
+        if code_class is not None:
+            raise CLIError(_("give --class or --class-code, not both"))
+        code_class = _named_class(class_name, checkpoint)
     truncation = _truncation(args, checkpoint)
     images = inference.sample(checkpoint.model, args.n, args.seed, truncation, code_class).images
     images = np.rint(np.clip(images, 0, 1) * 255).astype(np.uint8)
@@ -81,7 +86,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
             "n": args.n,
             "seed": args.seed,
             "truncation": truncation.to_dict(),
-            "class_code": args.class_code,
+            "class_code": None if code_class is None else code_class + 1,
+            "class": class_name,
             "grid": str(out_dir / "grid.png"),
             "out_dir": str(out_dir),
         }
@@ -101,6 +107,35 @@ def _code_class(number: int | None, model) -> int | None:
     if not 1 <= number <= count:
         raise CLIError(_("--class-code must be between 1 and {count}, not {number}").format(count=count, number=number))
     return number - 1
+
+
+def _named_class(name: str, checkpoint) -> int:
+    """--class NAME (as the dataset names it: 7, Sneaker, or in the user's language) as a 0-based class."""
+    from .data import class_names
+    from .sampling import codes_are_classes
+
+    if not codes_are_classes(checkpoint.model):
+        raise CLIError(
+            _(
+                "--class needs a conditional DCGAN (trained with --categorical-codes 10 --code-source labels); "
+                "use --class-code with codes the model learned itself"
+            )
+        )
+    dataset = checkpoint.meta.get("dataset") or {}
+    dataset = str(dataset.get("name", "") if isinstance(dataset, dict) else dataset)
+    try:
+        names = class_names(dataset)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from exc
+    wanted = name.strip().casefold()
+    for k, known in enumerate(names[: checkpoint.model.categorical_codes]):
+        if wanted in (known.casefold(), _(known).casefold()):
+            return k
+    raise CLIError(
+        _("no class {name!r} in {dataset}: {names}").format(
+            name=name, dataset=dataset, names=", ".join(_(n) for n in names)
+        )
+    )
 
 
 def _truncation(args: argparse.Namespace, checkpoint):

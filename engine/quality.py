@@ -298,6 +298,7 @@ class CodeReading:
     code: int  # 0-based
     top_class: int
     share: float
+    own_share: float  # the share read as class ``code``: how often a conditional DCGAN draws the class asked
 
 
 def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int = 0) -> list[CodeReading]:
@@ -312,7 +313,8 @@ def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int 
             with torch.no_grad():
                 images = model.generate(z.to(next(model.parameters()).device)).float().cpu()
             histogram = class_histogram(judge.read(images)[0])
-            readings.append(CodeReading(code, int(histogram.argmax()), float(histogram.max())))
+            own = float(histogram[code]) if code < len(histogram) else 0.0
+            readings.append(CodeReading(code, int(histogram.argmax()), float(histogram.max()), own))
     finally:
         model.train(was_training)
     return readings

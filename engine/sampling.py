@@ -115,6 +115,13 @@ def class_codes(model: torch.nn.Module | None) -> int:
     return int(getattr(model, "categorical_codes", 0) or 0)
 
 
+def codes_are_classes(model: torch.nn.Module | None) -> bool:
+    """Whether ``model``'s class code k is its dataset's class k (a conditional DCGAN, AC-GAN), not a code
+    it gave a meaning of its own (InfoGAN)."""
+    config = getattr(model, "config", None)
+    return bool(class_codes(model)) and getattr(config, "code_source", "learned") == "labels"
+
+
 def code_size(model: torch.nn.Module) -> int:
     """Numbers in the codes ``model``'s generator (or decoder) takes: z, then class codes if any."""
     return int(getattr(model, "code_size", None) or model.coding_size)

@@ -45,6 +45,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{name}: the generator fed with noise, %n number(s), and the class to draw (one of {codes}). Click a sample to pick it (A, then B).</source>
+        <translation>
+            <numerusform>{name}: the generator fed with noise, %n number, and the class to draw (one of {codes}). Click a sample to pick it (A, then B).</numerusform>
+            <numerusform>{name}: the generator fed with noise, %n numbers, and the class to draw (one of {codes}). Click a sample to pick it (A, then B).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{name}: the generator fed with noise, %n number(s), and one of {codes} class codes. Click a sample to pick it (A, then B).</source>
         <translation>
             <numerusform>{name}: the generator fed with noise, %n number, and one of {codes} class codes. Click a sample to pick it (A, then B).</numerusform>

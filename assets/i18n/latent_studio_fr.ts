@@ -624,6 +624,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{name}: the generator fed with noise, %n number(s), and the class to draw (one of {codes}). Click a sample to pick it (A, then B).</source>
+        <translation>
+            <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeur, et de la classe à dessiner (parmi {codes}). Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
+            <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeurs, et de la classe à dessiner (parmi {codes}). Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{name}: the generator fed with noise, %n number(s), and one of {codes} class codes. Click a sample to pick it (A, then B).</source>
         <translation>
             <numerusform>{name}&#xa0;: le générateur nourri de bruit, %n valeur, et d&apos;un code de classe parmi {codes}. Cliquez sur un échantillon pour le choisir (A, puis B).</numerusform>
@@ -733,12 +740,32 @@
         <translation>Code de classe&#xa0;:</translation>
     </message>
     <message>
+        <source>Digit {digit}</source>
+        <translation>Chiffre {digit}</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
         <source>Any code</source>
         <translation>Tous les codes</translation>
     </message>
     <message>
         <source>Code {number}</source>
         <translation>Code {number}</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Classe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This DCGAN is conditional: its class code is the dataset&apos;s class, learned from the labelled images (an auxiliary classifier GAN, AC-GAN). Pick a class to draw only that class; the judge says how often it agrees. Any class: all of them, uniformly.</source>
+        <translation>Ce DCGAN est conditionnel&#xa0;: son code de classe est la classe du jeu de données, apprise sur les images étiquetées (un GAN à classifieur auxiliaire, AC-GAN). Choisissez une classe pour ne dessiner qu&apos;elle&#xa0;; le juge dit combien de fois il est d&apos;accord. Toutes les classes&#xa0;: chacune, uniformément.</translation>
+    </message>
+    <message>
+        <source>{name} (the judge agrees: {percent} %)</source>
+        <translation>{name} (le juge est d&apos;accord&#xa0;: {percent} %)</translation>
     </message>
     <message>
         <source>Code {number}: mostly {name} ({percent} %)</source>

@@ -244,14 +244,15 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     def _use(self, model: torch.nn.Module) -> None:
         self.model = model
-        # before the sliders: their base code carries the class code picked
-        self.class_code_box.set_model(model, self.entry.dataset if self.entry else "")
-        self._build_sliders()
         entry = self.entry
         assert entry is not None
+        # before the sliders: their base code carries the class code picked and this model's truncation (the
+        # previous generator's toward its modes cannot draw a model without any)
+        self.class_code_box.set_model(model, entry.dataset)
         self.truncation_box.blockSignals(True)  # one drawing of the grid, below
         self.truncation_box.set_model(model, sampling.Truncation.from_dict(entry.meta.get("sampling")))
         self.truncation_box.blockSignals(False)
+        self._build_sliders()
         self.regenerate()
         if entry.is_autoencoder:
             text = self.tr(
@@ -260,6 +261,13 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
                 "",
                 self.coding_size,
             )
+        elif self.class_codes and sampling.codes_are_classes(self.model):
+            text = self.tr(
+                "{name}: the generator fed with noise, %n number(s), and the class to draw (one of {codes}). "
+                "Click a sample to pick it (A, then B).",
+                "",
+                self.coding_size,
+            ).replace("{codes}", QLocale().toString(self.class_codes))
         elif self.class_codes:
             text = self.tr(
                 "{name}: the generator fed with noise, %n number(s), and one of {codes} class codes. Click a "

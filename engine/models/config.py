@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from ..i18n import _
 
 MAX_CATEGORICAL_CODES = 64
+CODE_SOURCES = ("learned", "labels")  # where a DCGAN's class codes get their meaning (engine.models.gan)
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ModelConfig:
     sparsity_target: float = 0.1  # sparse/kl: target mean activation of a coding unit
     sparsity_weight: float = 0.05  # sparse: weight of the penalty (kl 0.05, l1 1e-3)
     categorical_codes: int = 0  # dcgan: InfoGAN's one-hot class codes after z (0: none, the lecture's)
+    code_source: str = "learned"  # dcgan with codes: "learned" (InfoGAN, no labels) or "labels" (AC-GAN)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -47,7 +49,8 @@ class ModelConfig:
         keep = {
             o.name
             for o in get_family(self.family).options
-            if o.relevant_when is None or values.get(o.relevant_when[0]) == o.relevant_when[1]
+            if (o.relevant_when is None or values.get(o.relevant_when[0]) == o.relevant_when[1])
+            and (o.relevant_unless is None or values.get(o.relevant_unless[0]) != o.relevant_unless[1])
         }
         return {k: v for k, v in values.items() if k in keep}
 
@@ -57,6 +60,12 @@ class ModelConfig:
         family = get_family(self.family)  # raises ValueError naming the registered families
         if int(self.categorical_codes) and "categorical_codes" not in {o.name for o in family.options}:
             raise ValueError(_("only a DCGAN takes class codes"))
+        if self.code_source not in CODE_SOURCES:
+            raise ValueError(
+                _("class codes come from 'learned' or 'labels', not {source!r}").format(source=self.code_source)
+            )
+        if self.code_source == "labels" and not int(self.categorical_codes):
+            raise ValueError(_("class codes from the labels need a number of class codes (10 for ten classes)"))
         if not 1 <= int(self.coding_size) <= 4096:
             raise ValueError(
                 _("coding size must be between 1 and 4096, not {coding_size}").format(coding_size=self.coding_size)

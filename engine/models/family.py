@@ -38,6 +38,7 @@ class Option:
     decimals: int = 0  # the form's precision for a float
     step: float = 1  # the form's single step
     relevant_when: tuple[str, str] | None = None  # (option, value): only then does this one matter
+    relevant_unless: tuple[str, Any] | None = None  # (option, value): this one does not matter then
     defaults_by: tuple[str, tuple[tuple[str, Any], ...]] | None = None  # (option, ((its value, my default), …))
 
     @property

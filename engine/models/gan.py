@@ -146,10 +146,15 @@ class DCGAN(GAN):
             )
         keras_init(self)
 
-    def discriminator_logits_and_codes(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """D's logits (N,) and Q's logits over the class codes (N, K), from one pass through D's features."""
+    def discriminator_logits_and_codes(
+        self, x: torch.Tensor, q_only_reads: bool = False
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """D's logits (N,) and Q's logits over the class codes (N, K), from one pass through D's features
+        (``q_only_reads``: Q's loss does not change those features, only Q)."""
         features = self.discriminator[:-1](x)
-        return self.discriminator[-1](features).reshape(-1), self.q_head(features)
+        return self.discriminator[-1](features).reshape(-1), self.q_head(
+            features.detach() if q_only_reads else features
+        )
 
     def to_model_space(self, x01: torch.Tensor) -> torch.Tensor:
         return x01 * 2.0 - 1.0

@@ -7,6 +7,8 @@ Train page's form, the trainer factory and the Models page read them through
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..i18n import N_
 from .autoencoders import ConvAE, SparseAE, StackedAE
 from .config import MAX_CATEGORICAL_CODES
@@ -29,6 +31,19 @@ _CLASS_CODES = Option(
     0,
     minimum=0,
     maximum=MAX_CATEGORICAL_CODES,
+)
+_CODE_SOURCE = replace(
+    choice_option(
+        "code_source",
+        N_("Codes from"),
+        N_(
+            "With class codes: 'learned', each code finds its own kind of image without labels (InfoGAN); "
+            "'labels', code k is the dataset's class k, learned from the labelled images (a conditional GAN "
+            "with an auxiliary classifier, AC-GAN, Odena et al. 2017), so you choose which class to draw."
+        ),
+        (("learned", N_("Learned (no labels)")), ("labels", N_("The dataset's classes"))),
+    ),
+    relevant_unless=("categorical_codes", 0),  # the lecture's DCGAN has no codes to take from anywhere
 )
 
 _DENOISING_OPTIONS = (
@@ -196,7 +211,7 @@ LECTURE_FAMILIES = (
         TrainingDefaults(50, 32, 1e-3, "rmsprop"),
         order=70,
         compile_figures={"cpu": (131, 1.10), "cuda": (5_000, 3.0)},  # CUDA: the target until measured
-        options=(coding_size_option(100, _GAN_CODING), _CLASS_CODES),
+        options=(coding_size_option(100, _GAN_CODING), _CLASS_CODES, _CODE_SOURCE),
         reconstructs=False,
         generates=True,
         adversarial=True,

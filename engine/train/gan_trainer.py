@@ -16,6 +16,10 @@ that share of the fakes, those D rates most real: G is not pulled towards D's vi
 A DCGAN with class codes (InfoGAN, Chen et al. 2016) adds Q's cross-entropy at guessing which code drew
 each fake (``loss_q``, weight ``INFO_WEIGHT``) to both phases: Q learns with D in (1), and G learns in (2)
 to draw each code so that Q can tell it. No labels are used.
+
+With ``code_source`` "labels", code k means the dataset's class k (a conditional GAN with an auxiliary
+classifier, AC-GAN, Odena et al. 2017): in (1) Q also learns to name the real images' classes, so G must
+draw each class as the data shows it, and the user chooses the class to draw.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from ..i18n import _
 from ..sampling import class_codes
 from .augment import GAN_AUGMENTATION, augment_batch
 from .config import make_optimizer
@@ -39,6 +44,12 @@ class GANTrainer(Trainer):
     # the share of each batch's fakes G learns from: those D finds most real (Sinha et al. 2020, "top-k");
     # 1 = all of them, the lecture's
     top_k = 1.0
+    # λ of Q's loss in G's phase (``assets/make_dcgans.py --code-weight``): how hard G is pushed to draw
+    # codes Q can tell apart; lower keeps more variety within a class
+    code_weight = INFO_WEIGHT
+    # a conditional DCGAN's Q learns from the fakes' codes too, and shapes D's features (AC-GAN); False:
+    # Q learns from the real labels only, reading D's features without changing them
+    q_learns_fakes = True
 
     def __init__(self, model, dataset, config, device, control=None) -> None:
         super().__init__(model, dataset, config, device, control)
@@ -46,6 +57,10 @@ class GANTrainer(Trainer):
         self.codes = class_codes(model)
         if self.codes:
             self.metric_names = (*GANTrainer.metric_names, "loss_q")
+        self.conditional = self.codes and model.config.code_source == "labels"
+        self._labels: torch.Tensor | None = None  # the classes of the last batch (a conditional GAN's)
+        if self.conditional:
+            self._check_labels()
         d_params = list(model.discriminator.parameters())
         if self.codes:  # Q shares D's features and learns in D's phase, with D's optimiser
             d_params += list(model.q_head.parameters())
@@ -56,18 +71,39 @@ class GANTrainer(Trainer):
             classes = torch.arange(len(self.fixed_noise), device=self.fixed_noise.device) % self.codes
             self.fixed_noise = model.code_input(self.fixed_noise[:, : model.coding_size], classes)
 
+    def _check_labels(self) -> None:
+        labels = self.train_set.labels
+        if len(labels) and not (0 <= int(labels.min()) and int(labels.max()) < self.codes):
+            raise ValueError(
+                _(
+                    "class codes from the labels need every image's class between 1 and {count}: this "
+                    "dataset has classes from {low} to {high}"
+                ).format(count=self.codes, low=int(labels.min()) + 1, high=int(labels.max()) + 1)
+            )
+
+    def batch(self, indices: torch.Tensor) -> torch.Tensor:
+        if self.conditional:
+            self._labels = self.train_set.labels.index_select(0, indices)
+        return super().batch(indices)
+
     def _noise(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """G's inputs on the device (z, then a uniform one-hot class code if any) and the codes' classes."""
         z = torch.randn(n, self.model.coding_size, device=self.device)
         classes = torch.randint(self.codes, (n,), device=self.device) if self.codes else None
         return self.model.code_input(z, classes), classes
 
-    def _judged(self, x: torch.Tensor, classes: torch.Tensor | None, n_fake: int):
-        """D's logits for ``x`` (its first ``n_fake`` images are fakes drawn with ``classes``) and Q's loss
-        at naming those fakes' codes (None without class codes)."""
+    def _judged(self, x: torch.Tensor, classes: torch.Tensor | None, n_fake: int, real_classes=None):
+        """D's logits for ``x`` (its first ``n_fake`` images are fakes drawn with ``classes``, the rest real
+        ones of ``real_classes`` if known) and Q's loss at naming their codes (None without class codes)."""
         if classes is None:
             return self.model.discriminator_logits(x), None
-        logits, code_logits = self.model.discriminator_logits_and_codes(x)
+        reads = real_classes is not None and not self.q_learns_fakes
+        logits, code_logits = self.model.discriminator_logits_and_codes(x, q_only_reads=reads)
+        if real_classes is not None:  # AC-GAN: Q names the real images' classes too
+            if not self.q_learns_fakes:
+                return logits, F.cross_entropy(code_logits[n_fake:], real_classes)
+            targets = torch.cat([classes, real_classes])
+            return logits, F.cross_entropy(code_logits[: len(targets)], targets)
         return logits, F.cross_entropy(code_logits[:n_fake], classes)
 
     def _seen(self, images: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
@@ -85,7 +121,10 @@ class GANTrainer(Trainer):
         codes, classes = self._noise(n)
         with torch.no_grad():
             fake = model.generate_raw(codes)
-        logits, loss_q = self._judged(self._seen(torch.cat([fake, real]), generator), classes, n)
+        real_classes = self._labels if self.conditional and self._labels is not None else None
+        if real_classes is not None and len(real_classes) != n:
+            raise ValueError("a conditional GAN's real batch came without its labels (use Trainer.batch)")
+        logits, loss_q = self._judged(self._seen(torch.cat([fake, real]), generator), classes, n, real_classes)
         labels = torch.cat([torch.zeros(n, device=self.device), torch.ones(n, device=self.device)])
         loss_d = F.binary_cross_entropy_with_logits(logits, labels)
         clear_grads(self.opt_d)
@@ -107,7 +146,7 @@ class GANTrainer(Trainer):
                 logits = logits.flatten().topk(max(1, round(self.top_k * n))).values
             loss_g = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
             clear_grads(self.opt_g)
-            (loss_g if loss_q is None else loss_g + INFO_WEIGHT * loss_q).backward()
+            (loss_g if loss_q is None else loss_g + self.code_weight * loss_q).backward()
             self.opt_g.step()
         finally:
             for part in frozen:
