@@ -2120,6 +2120,10 @@
         <translation>&lt;i&gt;Choisissez un modèle pour voir comment il a été fait.&lt;/i&gt;</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}&#xa0;: {value}</translation>
+    </message>
+    <message>
         <source>Story</source>
         <translation>Histoire</translation>
     </message>

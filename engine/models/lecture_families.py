@@ -203,8 +203,8 @@ LECTURE_FAMILIES = (
         N_("DCGAN"),
         N_(
             "Deep convolutional GAN: the same game played by a transposed-convolution generator and a "
-            "convolutional discriminator (Géron's DCGAN). With class codes, it also learns InfoGAN's codes: "
-            "each code draws one kind of image."
+            "convolutional discriminator (Géron's DCGAN). With class codes, it also learns InfoGAN's codes "
+            "(each code draws one kind of image) or, from the labels, to draw the class asked (a conditional GAN)."
         ),
         DCGAN,
         _GAN_TRAINER,

@@ -62,7 +62,10 @@ def torchrun(family: str, tmp_path: Path, *options: str) -> tuple[subprocess.Com
     return result, checks, out
 
 
-@pytest.mark.parametrize(("family", "options"), [("stacked", ()), ("gan", ()), ("dcgan", ("--categorical-codes", "4"))])
+CONDITIONAL = ("--categorical-codes", "10", "--code-source", "labels")  # Q learns each rank's own labels too
+
+
+@pytest.mark.parametrize(("family", "options"), [("stacked", ()), ("gan", ()), ("dcgan", CONDITIONAL)])
 def test_two_processes_train_identical_weights_and_rank0_saves(family, options, tmp_path):
     result, checks, out = torchrun(family, tmp_path, *options)  # with class codes, Q is kept in step too
     assert result.returncode == 0, result.stderr[-3000:]

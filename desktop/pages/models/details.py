@@ -85,6 +85,11 @@ def details_html(entry: ModelEntry) -> str:
     def setting(key: str, value) -> str:
         option = family.option(key) if family is not None else None
         label = _(option.label) if option is not None else word(key)
+        titles = dict(option.choices) if option is not None else {}
+        if value in titles:  # a choice reads by its title: "Codes from: The dataset's classes"
+            return QCoreApplication.translate("ModelsPage", "{label}: {value}").format(
+                label=label, value=_(titles[value])
+            )
         return f"{label} {QLocale().toString(value, 'g', 6) if isinstance(value, float) else value}"
 
     rows = [
