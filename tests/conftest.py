@@ -181,3 +181,25 @@ def window(qtbot, context):
 def train_page(window):
     window.show_page("train")
     return window.page("train")
+
+
+@pytest.fixture(scope="session")
+def dcgan_with_modes(tmp_path_factory):
+    """A copy of the shipped Fashion-MNIST DCGAN that stores its modes (40, found on 3,000 codes: seconds,
+    not find_modes.py's minute) and recommends drawing toward them at ψ 0.7, as find_modes.py writes it."""
+    from engine import sampling
+    from engine.checkpoint import load_checkpoint
+    from engine.checkpoint_file import read_file, write_file
+    from engine.paths import asset_path
+
+    source = asset_path("models", "fashion-dcgan.safetensors")
+    modes = sampling.find_modes(load_checkpoint(source).model, clusters=40, codes=3000)
+    checked, tensors = read_file(source, header_only=False)
+    tensors = {k: v for k, v in tensors.items() if not k.startswith("sampling.")}
+    tensors.update({k: v.half().contiguous() for k, v in modes.tensors().items()})
+    meta = checked.to_dict()
+    meta["name"] = "DCGAN with modes"
+    meta["sampling"] = {"mode": "modes", "psi": 0.7, "modes": 40, "codes": 3000}
+    path = tmp_path_factory.mktemp("modes") / "fashion-dcgan-modes.safetensors"
+    write_file(path, tensors, meta)
+    return path

@@ -150,8 +150,11 @@ def judge_confident_share(page) -> float:
     return page.judge_panel.view.model.confident_share
 
 
-def test_a_shipped_dcgan_starts_toward_its_modes_and_no_truncation_gives_back_the_lecture_s_codes(page, context):
-    choose(page, context, "fashion-dcgan.safetensors")
+def test_a_dcgan_with_stored_modes_starts_toward_them_and_no_truncation_gives_back_the_plain_codes(
+    page, context, dcgan_with_modes
+):
+    context.library.import_file(dcgan_with_modes)  # as find_modes.py leaves a checkpoint
+    choose(page, context, "fashion-dcgan-modes.safetensors")
     box = page.truncation_box
     recommended = page.entry.meta["sampling"]  # what its maker measured best (find_modes.py)
     assert box.combo.currentData() == "modes" == recommended["mode"]
@@ -172,8 +175,11 @@ def test_a_shipped_dcgan_starts_toward_its_modes_and_no_truncation_gives_back_th
     np.testing.assert_allclose(page.z[:, : page.coding_size], 0.5 * z, rtol=1e-6)
     np.testing.assert_array_equal(page.z[:, page.coding_size :], plain_codes[:, page.coding_size :])
 
-    choose(page, context, "mnist-gan.safetensors")  # the lecture's dense GAN: sampled as the lecture does
-    assert page.truncation_box.combo.currentData() == "none"
+    set_mode(page, "modes")
+    # the lecture's dense GAN, which has no modes: it starts from its own sampling, as the lecture does (the
+    # previous generator's truncation toward its modes must not reach the new one's first grid)
+    choose(page, context, "mnist-gan.safetensors")
+    assert page.truncation_box.combo.currentData() == "none" and page.samples.std() > 0.05
 
 
 def test_a_generator_without_modes_finds_them_in_the_background_then_draws_toward_them(
@@ -195,8 +201,9 @@ def test_a_generator_without_modes_finds_them_in_the_background_then_draws_towar
 
 # -- class codes -----------------------------------------------------------------------------------
 def test_the_shipped_mnist_dcgan_draws_the_digit_asked_and_the_judge_agrees(page, context):
-    choose(page, context, "fashion-dcgan.safetensors")  # the lecture's DCGAN: no class codes, no picker
+    choose(page, context, "mnist-gan.safetensors")  # the lecture's dense GAN: no class codes, no picker
     assert page.class_code_box.isHidden()
+    set_mode(page, "mean")  # a truncation the next generator does not recommend: it starts from its own
     choose(page, context, "mnist-dcgan.safetensors")  # conditional: its codes are the ten digits
     box = page.class_code_box
     assert not box.isHidden() and box.combo.count() == 1 + page.class_codes == 11
