@@ -14,7 +14,6 @@ from engine.cli import main
 from engine.data import load_dataset
 from engine.judge import load_judge
 from engine.models import build_model, default_model_config
-from engine.paths import asset_path
 from engine.quality import checkpoint_quality, generator_quality, real_reference
 from engine.sampling import Truncation
 
