@@ -5,8 +5,9 @@ the same seed always gives the same grid. Clicking two samples picks A and B;
 the strip between them walks the straight line (or the great circle, which
 keeps ``|z|`` typical of the prior) from ``z_A`` to ``z_B``. The sliders move
 the first coordinates of ``z_A`` (every coordinate of a VAE's 10-d code) and
-decode live. A DCGAN with class codes (InfoGAN) gets a one-hot code after z:
-all its codes, or the one picked in the class-code box. The codes, the decoding
+decode live. A DCGAN with class codes (InfoGAN's learned codes, or a conditional
+DCGAN's classes) gets a one-hot code after z: all its codes, or the one picked in
+the class box. The codes, the decoding
 and the interpolation are :mod:`engine.inference`'s; the page keeps the picks
 and paints.
 """
@@ -313,7 +314,7 @@ class GeneratePage(GridSaving, QWidget, PageDefaults):
 
     @property
     def class_codes(self) -> int:
-        """The generator's class codes (InfoGAN), 0 for none."""
+        """The generator's class codes (InfoGAN's, or a conditional DCGAN's classes), 0 for none."""
         return sampling.class_codes(self.model)
 
     def _on_class_code_changed(self) -> None:
