@@ -201,10 +201,10 @@ def cmd_train(args: argparse.Namespace) -> None:
                 phase_of(before),
             ],
         }
-        # a checkpoint made by codes_to_classes.py: its codes became the classes after this phase
-        converted = before.get("codes_to_classes") or earlier.get("codes_to_classes")
-        if converted:
-            prior["codes_to_classes"] = {**converted, "after_phase": len(prior["phases"])}
+        if before.get("codes_to_classes"):  # made by codes_to_classes.py: the classes came after this phase
+            prior["codes_to_classes"] = {**before["codes_to_classes"], "after_phase": len(prior["phases"])}
+        elif earlier.get("codes_to_classes"):  # an earlier phase's, as recorded then
+            prior["codes_to_classes"] = earlier["codes_to_classes"]
     if model is not None and args.class_codes is not None:
         raise SystemExit("--class-codes is for a new run: a resumed one keeps its model's")
     if model is None:
