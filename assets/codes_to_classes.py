@@ -65,6 +65,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     src, out = Path(args.checkpoint), Path(args.out)
+    torch.manual_seed(0)  # a new Q's initial weights: the same copy each time
     model = load_checkpoint(src).model
     judge = load_judge(args.dataset)
     record, tensors = read_file(src, False)
@@ -115,14 +116,20 @@ def grow(model, tensors: dict, meta: dict, classes: int) -> None:
     meta["model_config"] = config.to_dict()
 
 
+def as_model(tensors: dict, meta: dict) -> DCGAN:
+    """The DCGAN ``tensors`` and ``meta`` describe, in float32."""
+    model = DCGAN(ModelConfig.from_dict(meta["model_config"]))
+    model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith("sampling.")})
+    return model
+
+
 def fit_q(tensors: dict, meta: dict, dataset_name: str, epochs: int = 2, seed: int = 0) -> float:
     """Fit Q alone (D frozen, in eval mode) on the training images' labels; its held-out accuracy."""
     from engine.data import DataConfig
 
     source = "embedded" if dataset_name == "mnist" else "full"
     train, val = DataConfig.from_source(dataset_name, source, allow_download=False).load().split()
-    model = DCGAN(ModelConfig.from_dict(meta["model_config"]))
-    model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith("sampling.")})
+    model = as_model(tensors, meta)
     model.eval()
 
     def features(images: torch.Tensor) -> torch.Tensor:
@@ -154,8 +161,7 @@ def fit_code_inputs(tensors: dict, meta: dict, judge, init: str = "fit", steps: 
     """Set G's code inputs (all else frozen, in eval mode) so that code k draws class k: ``init`` "fit"
     learns them until Q reads class k in G(z, k); "shift:S" moves G's first layer S times from its mean to
     the mean of what Q reads as class k. The judge's agreement with the codes afterwards (200 a class)."""
-    model = DCGAN(ModelConfig.from_dict(meta["model_config"]))
-    model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith("sampling.")})
+    model = as_model(tensors, meta)
     model.eval().requires_grad_(False)
     first, z_size = model.generator[0], model.coding_size
     columns = torch.nn.Parameter(first.weight[:, z_size:].detach().clone())
