@@ -35,21 +35,13 @@ from engine.checkpoint_file import read_file, write_file  # noqa: E402
 from engine.judge import load_judge  # noqa: E402
 from engine.models.config import ModelConfig  # noqa: E402
 from engine.models.gan import DCGAN  # noqa: E402
+from engine.quality import code_readings  # noqa: E402
 from engine.sampling import draw_codes  # noqa: E402
 
 
-def code_class_counts(model, judge, per_code: int = 500, seed: int = 0) -> np.ndarray:
-    """(K codes, C classes): how often the judge reads each class in each code's samples."""
-    k = model.categorical_codes
-    classes = judge.net.head.out_features
-    counts = np.zeros((k, classes), dtype=np.int64)
-    gen = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for code in range(k):
-            images = model.eval().generate(draw_codes(model, per_code, gen, code_class=code))
-            read = judge.read(images)[0].argmax(1)
-            counts[code] += np.bincount(read.numpy(), minlength=classes)
-    return counts
+def code_class_counts(model, judge, per_code: int = 500) -> np.ndarray:
+    """(K codes, C classes): the share of each code's samples the judge reads as each class."""
+    return np.array([reading.histogram for reading in code_readings(model, judge, n=per_code)])
 
 
 def main() -> None:
@@ -194,11 +186,8 @@ def fit_code_inputs(tensors: dict, meta: dict, judge, init: str = "fit", steps: 
         optimizer.step()
     with torch.no_grad():
         first.weight[:, z_size:] = columns
-        agree = []
-        for k in range(model.categorical_codes):
-            images = model.generate(draw_codes(model, 200, torch.Generator().manual_seed(1), code_class=k))
-            agree.append(float((judge.read(images)[0].argmax(1) == k).float().mean()))
-    agreement = round(sum(agree) / len(agree), 4)
+    readings = code_readings(model, judge, n=200, seed=1)
+    agreement = round(sum(r.own_share for r in readings) / len(readings), 4)
     print(f"code inputs fitted: the judge reads the class asked in {agreement:.1%} of the samples")
     tensors["generator.0.weight"] = first.weight.detach().clone().to(tensors["generator.0.weight"].dtype)
     return agreement

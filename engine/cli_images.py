@@ -121,8 +121,7 @@ def _named_class(name: str, checkpoint) -> int:
                 "use --class-code with codes the model learned itself"
             )
         )
-    dataset = checkpoint.meta.get("dataset") or {}
-    dataset = str(dataset.get("name", "") if isinstance(dataset, dict) else dataset)
+    dataset = str((checkpoint.meta.get("dataset") or {}).get("name", ""))
     try:
         names = class_names(dataset)
     except ValueError as exc:

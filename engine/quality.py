@@ -296,9 +296,20 @@ class CodeReading:
     """What the judge reads in one class code's samples: its most frequent class and that class's share."""
 
     code: int  # 0-based
-    top_class: int
-    share: float
-    own_share: float  # the share read as class ``code``: how often a conditional DCGAN draws the class asked
+    histogram: tuple[float, ...]  # the share of the code's samples the judge reads as each class
+
+    @property
+    def top_class(self) -> int:
+        return int(np.argmax(self.histogram))
+
+    @property
+    def share(self) -> float:
+        return float(max(self.histogram))
+
+    @property
+    def own_share(self) -> float:
+        """The share read as class ``code``: how often a conditional DCGAN draws the class asked."""
+        return float(self.histogram[self.code]) if self.code < len(self.histogram) else 0.0
 
 
 def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int = 0) -> list[CodeReading]:
@@ -313,8 +324,7 @@ def code_readings(model: torch.nn.Module, judge: Judge, n: int = 100, seed: int 
             with torch.no_grad():
                 images = model.generate(z.to(next(model.parameters()).device)).float().cpu()
             histogram = class_histogram(judge.read(images)[0])
-            own = float(histogram[code]) if code < len(histogram) else 0.0
-            readings.append(CodeReading(code, int(histogram.argmax()), float(histogram.max()), own))
+            readings.append(CodeReading(code, tuple(float(h) for h in histogram)))
     finally:
         model.train(was_training)
     return readings

@@ -57,7 +57,7 @@ class GANTrainer(Trainer):
         self.codes = class_codes(model)
         if self.codes:
             self.metric_names = (*GANTrainer.metric_names, "loss_q")
-        self.conditional = self.codes and model.config.code_source == "labels"
+        self.conditional = bool(self.codes) and model.config.code_source == "labels"
         self._labels: torch.Tensor | None = None  # the classes of the last batch (a conditional GAN's)
         if self.conditional:
             self._check_labels()
@@ -99,12 +99,11 @@ class GANTrainer(Trainer):
             return self.model.discriminator_logits(x), None
         reads = real_classes is not None and not self.q_learns_fakes
         logits, code_logits = self.model.discriminator_logits_and_codes(x, q_only_reads=reads)
-        if real_classes is not None:  # AC-GAN: Q names the real images' classes too
-            if not self.q_learns_fakes:
-                return logits, F.cross_entropy(code_logits[n_fake:], real_classes)
-            targets = torch.cat([classes, real_classes])
-            return logits, F.cross_entropy(code_logits[: len(targets)], targets)
-        return logits, F.cross_entropy(code_logits[:n_fake], classes)
+        if real_classes is None:  # InfoGAN's codes, or G's phase: Q names the fakes' codes
+            return logits, F.cross_entropy(code_logits[:n_fake], classes)
+        if reads:  # Q learns the real images' classes only
+            return logits, F.cross_entropy(code_logits[n_fake:], real_classes)
+        return logits, F.cross_entropy(code_logits, torch.cat([classes, real_classes]))  # AC-GAN: both
 
     def _seen(self, images: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
         """``images`` (model space) as D sees them: unchanged, or augmented with draws from ``generator``."""
@@ -121,7 +120,7 @@ class GANTrainer(Trainer):
         codes, classes = self._noise(n)
         with torch.no_grad():
             fake = model.generate_raw(codes)
-        real_classes = self._labels if self.conditional and self._labels is not None else None
+        real_classes = self._labels  # set by batch() for a conditional DCGAN only
         if real_classes is not None and len(real_classes) != n:
             raise ValueError("a conditional GAN's real batch came without its labels (use Trainer.batch)")
         logits, loss_q = self._judged(self._seen(torch.cat([fake, real]), generator), classes, n, real_classes)
